@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/**
+ * Process entry point of the `rare-earths` command: wires argv, the terminal and the exit code
+ * to {@link main}.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { readFileSync } from 'node:fs';
+import { main } from './main.js';
+
+const packageJson = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+process.exitCode = main(
+  process.argv.slice(2),
+  {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+  },
+  { version: packageJson.version },
+);

@@ -1,0 +1,16 @@
+export {
+  type ElementGroup,
+  type ElementSymbol,
+  element,
+  elementGroup,
+  elementSymbols,
+  elementsInGroup,
+  type GroupOptions,
+  type GroupScheme,
+  isElementSymbol,
+  metalToOxide,
+  type Oxide,
+  type OxideOptions,
+  oxideToMetal,
+  type RareEarthElement,
+} from './elements.js';
