@@ -14,8 +14,9 @@ export type Numeric = number | string;
 // Digits, then optionally a point and at least one digit; no exponent (an exponent in a string
 // could ask for a billion digits, and plain strings are what spreadsheets and USGS tables hold).
 const DECIMAL_STRING = /^[+-]?\d+(\.\d+)?$/;
-// Long enough for any real figure at 40 significant digits; refuses absurd inputs cheaply.
-const MAX_DECIMAL_STRING_LENGTH = 200;
+// Long enough for any float64 written out in full (5e-324 takes 327 characters), so every mass
+// made from a number has a snapshot that reads back; refuses absurd inputs cheaply.
+const MAX_DECIMAL_STRING_LENGTH = 400;
 
 /**
  * Whether a value is a valid {@link Numeric}: a finite number, or a plain decimal string.
