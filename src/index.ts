@@ -13,5 +13,6 @@ export {
   isRareEarthsError,
   RareEarthsError,
 } from './errors/index.js';
+export * from './model/index.js';
 export * from './numeric/index.js';
 export * from './quantity/index.js';

@@ -1,8 +1,9 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { isElementSymbol } from '../elements/index.js';
 import { describeValue, invalidArgument, RareEarthsError } from '../errors/index.js';
-import { type Dec, decString, toDec } from '../numeric/decimal.js';
+import { toDec } from '../numeric/decimal.js';
 import type { Numeric } from '../numeric/index.js';
+import { BASES, makeMass, massAmount, qualifiersOf, UNITS } from './mass-core.js';
 
 /**
  * A unit of mass: metric tonnes (`'t'`, 1,000 kg) or kilograms (`'kg'`).
@@ -63,27 +64,7 @@ export interface MassOptions {
   readonly product?: string;
 }
 
-const UNITS: readonly MassUnit[] = ['t', 'kg'];
-const BASES: readonly Basis[] = ['REO', 'metal', 'product'];
 const KG_PER_TONNE = '1000';
-
-/** Build a mass from a checked decimal, copying only the qualifiers that apply. @internal */
-export function makeMass<U extends MassUnit, B extends Basis>(
-  amount: Dec,
-  unit: U,
-  basis: B,
-  qualifiers: Pick<Mass, 'element' | 'oxide' | 'product'>,
-): Mass<U, B> {
-  const out: { -readonly [K in keyof Mass<U, B>]: Mass<U, B>[K] } = {
-    amount: decString(amount),
-    unit,
-    basis,
-  };
-  if (qualifiers.element !== undefined) out.element = qualifiers.element;
-  if (qualifiers.oxide !== undefined) out.oxide = qualifiers.oxide;
-  if (qualifiers.product !== undefined) out.product = qualifiers.product;
-  return Object.freeze(out);
-}
 
 function checkQualifiers(
   fn: string,
@@ -205,21 +186,6 @@ export function massFromJSON(snapshot: unknown): Mass {
   return makeMass(value, unit as MassUnit, basis as Basis, qualifiers);
 }
 
-/** Check that a value is a mass and return its decimal amount. @internal */
-export function massAmount(fn: string, path: readonly (string | number)[], value: unknown): Dec {
-  const candidate = value as Partial<Mass> | null;
-  if (
-    typeof candidate !== 'object' ||
-    candidate === null ||
-    typeof candidate.amount !== 'string' ||
-    !UNITS.includes(candidate.unit as MassUnit) ||
-    !BASES.includes(candidate.basis as Basis)
-  ) {
-    return invalidArgument(fn, path, 'a mass (see mass())', value);
-  }
-  return toDec(fn, [...path, 'amount'], candidate.amount);
-}
-
 function mismatch(fn: string, what: string, a: unknown, b: unknown): never {
   throw new RareEarthsError(fn, 'unit-mismatch', [
     {
@@ -321,15 +287,6 @@ export function scaleMass<U extends MassUnit, B extends Basis>(
   const x = massAmount('scaleMass', ['m'], m);
   const f = toDec('scaleMass', ['factor'], factor);
   return makeMass(x.times(f), m.unit, m.basis, qualifiersOf(m));
-}
-
-/** The qualifiers of a mass. @internal */
-export function qualifiersOf(m: Mass): Pick<Mass, 'element' | 'oxide' | 'product'> {
-  const out: { -readonly [K in 'element' | 'oxide' | 'product']?: Mass[K] } = {};
-  if (m.element !== undefined) out.element = m.element;
-  if (m.oxide !== undefined) out.oxide = m.oxide;
-  if (m.product !== undefined) out.product = m.product;
-  return out;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describeValue, invalidArgument, RareEarthsError } from '../errors/index.js';
 import { type Dec, decString, toDec } from '../numeric/decimal.js';
 import type { Numeric } from '../numeric/index.js';
-import { type Basis, convertMass, type Mass, type MassUnit, massAmount } from './mass.js';
+import { type Basis, convertMass, type Mass, type MassUnit } from './mass.js';
+import { massAmount } from './mass-core.js';
 
 /**
  * An exact, immutable amount of money in an ISO 4217 currency. The currency is a type parameter,

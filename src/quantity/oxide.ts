@@ -4,7 +4,8 @@ import { oxideMasses } from '../elements/masses.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
 import { Dec, toDec } from '../numeric/decimal.js';
 import type { Numeric } from '../numeric/index.js';
-import { type Mass, type MassUnit, makeMass, massAmount } from './mass.js';
+import type { Mass, MassUnit } from './mass.js';
+import { makeMass, massAmount } from './mass-core.js';
 
 /**
  * How a mixed mass divides among elements: the fraction of the total attributable to each

@@ -199,6 +199,17 @@ describe('bundles keep only what is imported', () => {
     expect(text).not.toContain('DecimalError');
   });
 
+  test('analysis imports do not pull in zod; parsing does', async () => {
+    const lookup = await bundle(
+      "import { element, mass, toMetal } from 'rare-earths'; console.log(element, mass, toMetal);",
+    );
+    expect(lookup).not.toMatch(/ZodError|\$ZodType/);
+    const parsing = await bundle(
+      "import { parseDataset } from 'rare-earths'; console.log(parseDataset);",
+    );
+    expect(parsing).toMatch(/ZodError|\$ZodType/);
+  });
+
   test('the main entry does not pull in the dataset', async () => {
     const text = await bundle("import * as all from 'rare-earths'; console.log(all);");
     expect(text).not.toContain('elementTable');

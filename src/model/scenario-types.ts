@@ -1,0 +1,210 @@
+/**
+ * Scenarios as data: a parent plus the interventions that differ from it. Plain types, no zod.
+ *
+ * @packageDocumentation
+ */
+import type { ElementSymbol } from '../elements/index.js';
+import type { Schedule } from '../numeric/index.js';
+import type { CountryCode, MassValue, Provenance, Stage } from './types.js';
+
+/**
+ * What every intervention has: an id (diffs and attributions key by it, never by position), and
+ * optionally a label, a note and the source that motivates it.
+ *
+ * @category Model
+ */
+export interface InterventionBase {
+  /** Stable id, unique within the scenario, e.g. `'china-heavy-ree-controls-2025'`. */
+  readonly id: string;
+  /** A human label for charts and tables. */
+  readonly label?: string;
+  /** Anything a reader should know. */
+  readonly note?: string;
+  /** The source that motivates the intervention (an id of the dataset's `sources`). */
+  readonly provenance?: Provenance;
+}
+
+/**
+ * A country stops or cuts exports of some elements or stage products, to everyone or to named
+ * partners, from a year (e.g. China's April 2025 controls on Sm, Gd, Tb, Dy, Lu, Sc and Y).
+ *
+ * @category Model
+ */
+export interface ExportRestriction extends InterventionBase {
+  /** Discriminant. */
+  readonly kind: 'exportRestriction';
+  /** The restricting exporter. */
+  readonly country: CountryCode;
+  /** Elements restricted; absent for all. */
+  readonly elements?: readonly ElementSymbol[];
+  /** Stage products restricted (e.g. `['separation', 'metal', 'magnet']`); absent for all. */
+  readonly stages?: readonly Stage[];
+  /** Importers targeted (country or region codes); absent for all. */
+  readonly partners?: readonly string[];
+  /** Fraction of the exports withheld: 1 is a ban, 0.5 halves them. */
+  readonly cut: number;
+  /** First year in force. */
+  readonly from: number;
+  /** Last year in force (inclusive); absent for the rest of the horizon. */
+  readonly to?: number;
+}
+
+/**
+ * A facility, or a country's stage, gains or loses capacity, ramping linearly.
+ *
+ * @category Model
+ */
+export interface CapacityChange extends InterventionBase {
+  /** Discriminant. */
+  readonly kind: 'capacityChange';
+  /** The facility; give either `facility` or both `country` and `stage`. */
+  readonly facility?: string;
+  /** The country whose stage changes. */
+  readonly country?: CountryCode;
+  /** The stage that changes. */
+  readonly stage?: Stage;
+  /** Capacity added at full ramp, per year (negative to remove). */
+  readonly change: MassValue;
+  /** The elements the capacity covers (e.g. heavy rare earths); absent for all. */
+  readonly elements?: readonly ElementSymbol[];
+  /** Zero before `from`, full from `to`, linear in between. */
+  readonly ramp: { readonly from: number; readonly to: number };
+}
+
+/**
+ * An application's demand grows at a rate (per year), from a year.
+ *
+ * @category Model
+ */
+export interface DemandGrowth extends InterventionBase {
+  /** Discriminant. */
+  readonly kind: 'demandGrowth';
+  /** The application's id. */
+  readonly application: string;
+  /** Growth rate, a fraction per year (0.08 is +8% a year), constant or by year. */
+  readonly rate: Schedule;
+  /** First year of the growth. */
+  readonly from: number;
+}
+
+/**
+ * Collection and recovery of an application's end-of-life products change from a year.
+ *
+ * @category Model
+ */
+export interface RecyclingPolicy extends InterventionBase {
+  /** Discriminant. */
+  readonly kind: 'recyclingPolicy';
+  /** The application's id. */
+  readonly application: string;
+  /** First year of the policy. */
+  readonly from: number;
+  /** New collection rate (fraction), constant or by year. */
+  readonly collectionRate?: Schedule;
+  /** New pre-processing yield (fraction). */
+  readonly preprocessingYield?: Schedule;
+  /** New processing yield (fraction). */
+  readonly processingYield?: Schedule;
+}
+
+/**
+ * How the share of an application that has switched to a substitute grows over the years: a
+ * logistic curve `ceiling / (1 + exp(−steepness · (year − midpoint)))`, or a schedule of shares.
+ *
+ * @category Model
+ */
+export type AdoptionCurve =
+  | {
+      /** Discriminant. */
+      readonly kind: 'logistic';
+      /** Year at which adoption reaches half the ceiling. */
+      readonly midpoint: number;
+      /** Growth per year of the logistic (1/year). */
+      readonly steepness: number;
+      /** Final adoption share (0–1). */
+      readonly ceiling: number;
+    }
+  | Schedule;
+
+/**
+ * A substitute is adopted in an application along an adoption curve.
+ *
+ * @category Model
+ */
+export interface SubstitutionIntervention extends InterventionBase {
+  /** Discriminant. */
+  readonly kind: 'substitution';
+  /** The application's id. */
+  readonly application: string;
+  /** What substitutes, e.g. `'rare-earth-free motor'`. */
+  readonly substitute: string;
+  /** Share of the application switched, by year. */
+  readonly adoption: AdoptionCurve;
+  /** Relative change of each element's intensity on switching: −1 removes it. */
+  readonly intensityChange: Readonly<Partial<Record<ElementSymbol, number>>>;
+}
+
+/**
+ * A holder builds or releases a stockpile of some elements or a stage's product.
+ *
+ * @category Model
+ */
+export interface Stockpile extends InterventionBase {
+  /** Discriminant. */
+  readonly kind: 'stockpile';
+  /** The holder: a country or region code. */
+  readonly holder: string;
+  /** Elements stockpiled; absent for all. */
+  readonly elements?: readonly ElementSymbol[];
+  /** The stage whose product is stockpiled (e.g. `'separation'` for oxides). */
+  readonly stage?: Stage;
+  /** The stockpile at the start of the horizon. */
+  readonly initial?: MassValue;
+  /** Building: this much per year between the years (inclusive). */
+  readonly build?: { readonly perYear: MassValue; readonly from: number; readonly to: number };
+  /** Releasing: up to this much per year when the holder faces a shortfall. */
+  readonly release?: {
+    /** The most released in a year. */
+    readonly maxPerYear: MassValue;
+    /** When to release: in years of shortfall. */
+    readonly trigger: 'shortfall';
+    /** First year releases are allowed. */
+    readonly from: number;
+    /** Last year releases are allowed; absent for the rest of the horizon. */
+    readonly to?: number;
+  };
+}
+
+/**
+ * One change a scenario makes to the baseline.
+ *
+ * @category Model
+ */
+export type Intervention =
+  | ExportRestriction
+  | CapacityChange
+  | DemandGrowth
+  | RecyclingPolicy
+  | SubstitutionIntervention
+  | Stockpile;
+
+/**
+ * A scenario: a parent (another scenario, or the baseline when absent) plus the interventions
+ * that differ from it, over a horizon of years.
+ *
+ * @category Model
+ */
+export interface Scenario {
+  /** Stable id, e.g. `'china-controls-2025'`. */
+  readonly id: string;
+  /** A human name. */
+  readonly name: string;
+  /** What the scenario represents. */
+  readonly description?: string;
+  /** The parent scenario's id; the scenario inherits its interventions. */
+  readonly parent?: string;
+  /** The years evaluated, inclusive. */
+  readonly horizon: { readonly from: number; readonly to: number };
+  /** The changes, each with a unique id. */
+  readonly interventions: readonly Intervention[];
+}
