@@ -33,6 +33,7 @@ export type {
   CountryCode,
   CriticalityResult,
   Dataset,
+  DemandRecord,
   Deposit,
   DepositType,
   EndUseShare,
