@@ -1,16 +1,14 @@
 // The package as a user meets it: `npm pack`, install the tarball into a scratch project, then
 // typecheck and run consumers under every module resolution a TypeScript user may have.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 
 const root = resolve(__dirname, '../..');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
-let work = '';
-let app = '';
+const app = inject('consumerDir');
 
 function sh(command: string, args: string[], cwd: string): string {
   try {
@@ -24,30 +22,6 @@ function sh(command: string, args: string[], cwd: string): string {
     throw new Error(`${command} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
   }
 }
-
-beforeAll(() => {
-  if (!existsSync(join(root, 'dist/index.js'))) throw new Error('run `npm run build` first');
-  work = mkdtempSync(join(tmpdir(), 'rare-earths-consumer-'));
-  const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], root)) as {
-    filename: string;
-  }[];
-  const tarball = join(work, packed[0]?.filename ?? '');
-  app = join(work, 'app');
-  cpSync(join(__dirname, 'app'), app, { recursive: true });
-  writeFileSync(
-    join(app, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
-  );
-  sh(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', tarball],
-    app,
-  );
-});
-
-afterAll(() => {
-  if (work !== '') rmSync(work, { recursive: true, force: true });
-});
 
 const resolutions = [
   { module: 'NodeNext', moduleResolution: 'NodeNext', files: ['esm.ts', 'cjs.cts'] },

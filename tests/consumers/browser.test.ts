@@ -1,0 +1,117 @@
+// The package in a browser: a Vite build of tests/consumers/browser against the packed tarball,
+// served on localhost and loaded in headless Chromium (Debian's, driven by playwright-core).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+
+const app = inject('consumerDir');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const artifacts = resolve(__dirname, '../../.tmp/browser');
+let server: Server;
+let browser: Browser;
+let origin = '';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh (apt-get install chromium)`,
+    );
+  const outDir = join(app, 'browser-dist');
+  await build({
+    root: join(app, 'browser'),
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true },
+  });
+  server = createServer((request, response) => {
+    const path = join(
+      outDir,
+      (request.url ?? '/').split('?')[0] === '/'
+        ? 'index.html'
+        : ((request.url ?? '').split('?')[0] ?? ''),
+    );
+    if (!path.startsWith(outDir) || !existsSync(path)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response
+      .writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
+      .end(readFileSync(path));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => server?.close(done));
+});
+
+/** Count the pixels of a PNG that differ from white, by decoding it in the browser itself. */
+async function inkedPixels(png: Buffer): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(
+      async (dataUrl) => {
+        const image = new Image();
+        image.src = dataUrl;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        const { data } = context.getImageData(0, 0, image.width, image.height);
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4)
+          if ((data[i] ?? 255) < 240 || (data[i + 1] ?? 255) < 240 || (data[i + 2] ?? 255) < 240)
+            count += 1;
+        return count;
+      },
+      `data:image/png;base64,${png.toString('base64')}`,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+describe('a browser app built with Vite', () => {
+  test('computes with rare-earths and rare-earths/data and renders', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(origin);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+    expect(errors).toEqual([]);
+    expect(await page.textContent('[data-testid="nd-metal"]')).toBe('857.36');
+    expect(await page.textContent('[data-testid="element-count"]')).toBe('17');
+    expect(await page.textContent('[data-testid="nd-z"]')).toBe('60');
+    const screenshot = await page.screenshot({ fullPage: true });
+    mkdirSync(artifacts, { recursive: true });
+    writeFileSync(join(artifacts, 'app.png'), screenshot);
+    expect(await inkedPixels(screenshot)).toBeGreaterThan(2_000);
+    await page.close();
+  });
+});
