@@ -12,8 +12,18 @@ import type { Dataset } from './types.js';
  * @category Model
  */
 export type ParseResult<T> =
-  | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly error: RareEarthsError };
+  | {
+      /** The input was valid. */
+      readonly success: true;
+      /** The validated value. */
+      readonly data: T;
+    }
+  | {
+      /** The input was not valid. */
+      readonly success: false;
+      /** Every problem, each with its path. */
+      readonly error: RareEarthsError;
+    };
 
 /**
  * Options for {@link parseScenario} and {@link parseScenarios}.

@@ -68,7 +68,12 @@ export interface CapacityChange extends InterventionBase {
   /** The elements the capacity covers (e.g. heavy rare earths); absent for all. */
   readonly elements?: readonly ElementSymbol[];
   /** Zero before `from`, full from `to`, linear in between. */
-  readonly ramp: { readonly from: number; readonly to: number };
+  readonly ramp: {
+    /** Last year with none of the change (the ramp starts after it). */
+    readonly from: number;
+    /** First year with all of the change. */
+    readonly to: number;
+  };
 }
 
 /**
@@ -161,7 +166,14 @@ export interface Stockpile extends InterventionBase {
   /** The stockpile at the start of the horizon. */
   readonly initial?: MassValue;
   /** Building: this much per year between the years (inclusive). */
-  readonly build?: { readonly perYear: MassValue; readonly from: number; readonly to: number };
+  readonly build?: {
+    /** Added to the stockpile each year. */
+    readonly perYear: MassValue;
+    /** First year of building. */
+    readonly from: number;
+    /** Last year of building (inclusive). */
+    readonly to: number;
+  };
   /** Releasing: up to this much per year when the holder faces a shortfall. */
   readonly release?: {
     /** The most released in a year. */
@@ -204,7 +216,12 @@ export interface Scenario {
   /** The parent scenario's id; the scenario inherits its interventions. */
   readonly parent?: string;
   /** The years evaluated, inclusive. */
-  readonly horizon: { readonly from: number; readonly to: number };
+  readonly horizon: {
+    /** First year evaluated. */
+    readonly from: number;
+    /** Last year evaluated (inclusive). */
+    readonly to: number;
+  };
   /** The changes, each with a unique id. */
   readonly interventions: readonly Intervention[];
 }

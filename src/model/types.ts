@@ -92,7 +92,12 @@ export interface Source {
   /** Digital object identifier, e.g. `'10.5066/P1WKQ63T'`. */
   readonly doi?: string;
   /** Which copy was read: the primary document, or a faithful secondary copy (and which). */
-  readonly copy?: { readonly kind: 'primary' | 'secondary'; readonly description: string };
+  readonly copy?: {
+    /** `'primary'` for the publication itself, `'secondary'` for a faithful copy. */
+    readonly kind: 'primary' | 'secondary';
+    /** Which copy, e.g. a repository and commit, or "the PDF from the publisher's site". */
+    readonly description: string;
+  };
   /** Anything a reader should know about this source. */
   readonly note?: string;
 }
@@ -462,7 +467,12 @@ export interface TradeFlow {
   /** The year; give exactly one of `year` and `period`. */
   readonly year?: number;
   /** A multi-year period the figure averages over (USGS import sources cover four years). */
-  readonly period?: { readonly from: number; readonly to: number };
+  readonly period?: {
+    /** First year of the period. */
+    readonly from: number;
+    /** Last year of the period (inclusive). */
+    readonly to: number;
+  };
   /** The exporting country, or `'other'`. */
   readonly exporter: SupplierCode;
   /** The importing country, or a region code (e.g. `'EU27'`). */
@@ -529,11 +539,44 @@ export interface BalanceRecord {
  * @category Model
  */
 export type LifetimeParameters =
-  | { readonly kind: 'fixed'; readonly mean: number }
-  | { readonly kind: 'normal'; readonly mean: number; readonly sd: number }
-  | { readonly kind: 'foldedNormal'; readonly mean: number; readonly sd: number }
-  | { readonly kind: 'logNormal'; readonly mean: number; readonly sd: number }
-  | { readonly kind: 'weibull'; readonly shape: number; readonly scale: number };
+  | {
+      /** Every product lasts exactly `mean` years. */
+      readonly kind: 'fixed';
+      /** The lifetime, years. */
+      readonly mean: number;
+    }
+  | {
+      /** Normal distribution (its mass below 0 leaves in the first year, as in ODYM). */
+      readonly kind: 'normal';
+      /** Mean, years. */
+      readonly mean: number;
+      /** Standard deviation, years. */
+      readonly sd: number;
+    }
+  | {
+      /** Normal distribution folded at 0. */
+      readonly kind: 'foldedNormal';
+      /** Mean of the normal before folding, years. */
+      readonly mean: number;
+      /** Standard deviation of the normal before folding, years. */
+      readonly sd: number;
+    }
+  | {
+      /** Lognormal distribution. */
+      readonly kind: 'logNormal';
+      /** Mean of the lifetime itself (not of its logarithm), years. */
+      readonly mean: number;
+      /** Standard deviation of the lifetime itself, years. */
+      readonly sd: number;
+    }
+  | {
+      /** Weibull distribution. */
+      readonly kind: 'weibull';
+      /** Shape k (dimensionless). */
+      readonly shape: number;
+      /** Scale λ, years. */
+      readonly scale: number;
+    };
 
 /**
  * The broad end-use categories of rare earths.
