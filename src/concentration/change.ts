@@ -71,7 +71,8 @@ export function hhiShiftDelta(values: SupplyValues, shift: SupplyShift): number 
   const moved = (amount as number) / supply.total;
   const sFrom = available / supply.total;
   const sTo = toIndex < 0 ? 0 : (supply.values[toIndex] as number) / supply.total;
-  return 2 * moved * (sTo - sFrom + moved) * scale;
+  // `+ 0` turns the −0 of a zero move into 0.
+  return 2 * moved * (sTo - sFrom + moved) * scale + 0;
 }
 
 /**

@@ -5,7 +5,7 @@
  * @internal
  * @packageDocumentation
  */
-import { describeValue, invalidArgument, RareEarthsError } from '../errors/index.js';
+import { invalidArgument, RareEarthsError } from '../errors/index.js';
 import { neumaierSum } from '../numeric/sum.js';
 import type { CountOptions, ResidualOptions } from './types.js';
 
@@ -130,7 +130,10 @@ export function readSupply(
     : (values as readonly unknown[]).map((value, i) => [i, value]);
   if (entries.length === 0) {
     throw new RareEarthsError(fn, 'invalid-argument', [
-      { path: [name], message: `expected at least one value, got ${describeValue(values)}` },
+      {
+        path: [name],
+        message: `expected at least one value, got an empty ${isRecord ? 'record' : 'array'}`,
+      },
     ]);
   }
   const keys: (string | number)[] = [];
