@@ -157,6 +157,20 @@ export function concentrationRatio(
 }
 
 /**
+ * The bracket {@link hhiBounds} puts around an HHI whose supply includes a residual row.
+ *
+ * @category Concentration
+ */
+export interface HhiBounds {
+  /** The HHI with the residual as infinitely many tiny producers (it adds nothing). */
+  readonly lower: number;
+  /** The HHI with all residual keys together as one supplier. */
+  readonly upper: number;
+  /** The residual's share of total supply, a fraction (0 when there is none). */
+  readonly residualShare: number;
+}
+
+/**
  * Bounds on the HHI of a supply that includes a residual row ("other countries"), whose
  * make-up is unknown: it can be anything from many tiny producers to a single one.
  *
@@ -187,7 +201,7 @@ export function concentrationRatio(
 export function hhiBounds(
   values: SupplyValues,
   options?: Omit<HhiOptions, 'residualAs'>,
-): { readonly lower: number; readonly upper: number; readonly residualShare: number } {
+): HhiBounds {
   const scale = hhiScaleFactor('hhiBounds', options);
   const opts = readOptions('hhiBounds', options);
   if (opts.residualAs !== undefined) {

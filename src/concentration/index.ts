@@ -9,6 +9,7 @@ export { type GovernanceHhiOptions, governanceWeightedHhi } from './governance.j
 export {
   concentrationRatio,
   effectiveSuppliers,
+  type HhiBounds,
   hhi,
   hhiBounds,
   normalizedHhi,

@@ -21,9 +21,11 @@ Sources (every number below is from one of these, or derived as stated):
 - WGI: World Bank Worldwide Governance Indicators, September 2022 release, mean of the six
   estimates averaged over 2016-2020 (the EU 2023 supply-data period), scaled (2.5 - mean) x 2.
   Rows in tests/fixtures/wgi-2022-release.csv. The EU 2023 report does not list the WGI values
-  it used; this vintage and averaging window is our reconstruction. It reproduces every
-  China-only result of EU 2023 (Dy, Er, Eu, Gd, Ho, Lu, Tm, Yb processing at 5.6; Gd 3.3), which
-  pins China's scaled WGI to [5.663, 5.707); single years do not (2019: 5.714, 2020: 5.537).
+  it used; this vintage and averaging window is our reconstruction, one that fits: the China-only
+  EU 2023 results (Dy, Er, Eu, Ho, Lu, Tm, Yb processing at 5.6; Gd 3.3; Tb 4.9 with EoL-RIR
+  6 %) pin China's scaled WGI to [5.663, 5.707), and the 2016-2020 mean gives 5.676. No single
+  data year of this release falls in the window (2016-2021: 5.846, 5.655, 5.630, 5.714, 5.537,
+  5.501); later releases revise the back years, so the exact vintage stays unidentified.
 """
 import csv
 import json
