@@ -54,7 +54,7 @@ export function hhiShiftDelta(values: SupplyValues, shift: SupplyShift): number 
   const scale = hhiScaleFactor(fn, shift);
   const supply = readSupply(fn, values, shift);
   const fromIndex = supply.keys.indexOf(opts.from as string | number);
-  if (opts.from === undefined || fromIndex < 0) {
+  if (fromIndex < 0) {
     invalidArgument(fn, ['shift', 'from'], 'a supplier of the input', opts.from);
   }
   const toIndex = supply.keys.indexOf(opts.to as string | number);

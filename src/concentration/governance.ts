@@ -27,9 +27,8 @@ export interface GovernanceHhiOptions extends ResidualOptions {
 
 /** One supplier's number from a governance or trade-factor input of the same shape as values. */
 function lookup(weights: unknown, key: string | number): unknown {
-  if (Array.isArray(weights)) return weights[key as number];
   return Object.hasOwn(weights as object, key)
-    ? (weights as Record<string, unknown>)[key]
+    ? (weights as Record<string | number, unknown>)[key]
     : undefined;
 }
 
@@ -137,7 +136,7 @@ export function governanceWeightedHhi(
     const key = supply.keys[i] as string | number;
     const wgi = lookup(governance, key);
     const t = tradeFactor === undefined ? undefined : lookup(tradeFactor, key);
-    if (t !== undefined && (typeof t !== 'number' || !Number.isFinite(t) || t <= 0)) {
+    if (t !== undefined && (!Number.isFinite(t) || (t as number) <= 0)) {
       invalidArgument(fn, ['tradeFactor', key], 'a positive finite number', t);
     }
     if (value === 0 && wgi === undefined) return;

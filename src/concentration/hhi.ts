@@ -202,7 +202,6 @@ export function hhiBounds(
   values: SupplyValues,
   options?: Omit<HhiOptions, 'residualAs'>,
 ): HhiBounds {
-  const scale = hhiScaleFactor('hhiBounds', options);
   const opts = readOptions('hhiBounds', options);
   if (opts.residualAs !== undefined) {
     invalidArgument(
@@ -212,7 +211,8 @@ export function hhiBounds(
       opts.residualAs,
     );
   }
-  const supply = readSupply('hhiBounds', values, options);
+  const scale = hhiScaleFactor('hhiBounds', opts);
+  const supply = readSupply('hhiBounds', values, opts);
   if (supply.residualTotal === 0) {
     const h = hhiOf(supply) * scale;
     return { lower: h, upper: h, residualShare: 0 };

@@ -40,9 +40,9 @@ function counted(supply: Supply, n: number): number[] {
  * ```
  */
 export function gini(values: SupplyValues, options?: GiniOptions): number {
+  const corrected = readOptions('gini', options).corrected;
   const supply = readSupply('gini', values, options);
   const n = supplierCount('gini', supply, options);
-  const corrected = readOptions('gini', options).corrected;
   if (corrected !== undefined && typeof corrected !== 'boolean') {
     invalidArgument('gini', ['options', 'corrected'], 'true or false', corrected);
   }
@@ -92,7 +92,7 @@ export function gini(values: SupplyValues, options?: GiniOptions): number {
  */
 export function shannonEntropy(values: SupplyValues, options?: EntropyOptions): number {
   const base = readOptions('shannonEntropy', options).base;
-  if (base !== undefined && (typeof base !== 'number' || !Number.isFinite(base) || base <= 1)) {
+  if (base !== undefined && (!Number.isFinite(base) || (base as number) <= 1)) {
     invalidArgument('shannonEntropy', ['options', 'base'], 'a finite number above 1', base);
   }
   const supply = readSupply('shannonEntropy', values, options);

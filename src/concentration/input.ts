@@ -140,11 +140,11 @@ export function readSupply(
   const kept: number[] = [];
   const residual: number[] = [];
   for (const [key, raw] of entries) {
-    if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) {
+    if (!Number.isFinite(raw) || (raw as number) < 0) {
       invalidArgument(fn, [name, key], 'a finite non-negative number', raw);
     }
     const value = raw as number;
-    if (typeof key === 'string' && declared.has(key)) {
+    if (declared.has(key as string)) {
       if (mode === 'excluded') {
         residual.push(value);
         continue;
@@ -160,16 +160,8 @@ export function readSupply(
     keys.push(key);
     kept.push(value);
   }
-  let active = 0;
-  let min = Number.POSITIVE_INFINITY;
-  let max = 0;
-  for (const value of kept) {
-    if (value > 0) {
-      active += 1;
-      if (value < min) min = value;
-      if (value > max) max = value;
-    }
-  }
+  const positive = kept.filter((value) => value > 0);
+  const active = positive.length;
   if (active === 0) {
     throw new RareEarthsError(fn, 'invalid-argument', [
       {
@@ -185,7 +177,7 @@ export function readSupply(
     total: neumaierSum(kept),
     active,
     listed: kept.length,
-    equal: min === max,
+    equal: positive.every((value) => value === positive[0]),
     residualTotal: neumaierSum(residual),
   };
 }

@@ -265,7 +265,7 @@ function checkCountryRecord(
 }
 
 function positiveFinite(path: Path, value: unknown): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  if (Number.isFinite(value) && (value as number) > 0) return value as number;
   return invalidArgument(FN, path, 'a positive finite number', value);
 }
 

@@ -608,3 +608,84 @@ describe('HHI change, split by supplier', () => {
     );
   });
 });
+
+describe('edges found by mutation testing', () => {
+  test('every entry point names itself when the supply is bad', () => {
+    const cases: [() => unknown, string][] = [
+      [() => shares([]), 'shares: values: expected at least one value, got an empty array'],
+      [
+        () => concentrationRatio([], 1),
+        'concentrationRatio: values: expected at least one value, got an empty array',
+      ],
+      [() => hhiBounds([]), 'hhiBounds: values: expected at least one value, got an empty array'],
+      [
+        () => hhiBounds({ a: 1 }, { scale: 'x' as 'points' }),
+        "hhiBounds: options.scale: expected 'fraction' or 'points', got \"x\"",
+      ],
+      [
+        () => hhiBounds({ a: 1 }, 5 as unknown as object),
+        'hhiBounds: options: expected an options object, got 5',
+      ],
+      [
+        () => normalizedHhi([1], { count: 'x' as 'active' }),
+        "normalizedHhi: options.count: expected 'active' or 'listed', got \"x\"",
+      ],
+      [
+        () => theil([1], { count: 'x' as 'active' }),
+        "theil: options.count: expected 'active' or 'listed', got \"x\"",
+      ],
+      [() => gini([1], 5 as unknown as object), 'gini: options: expected an options object, got 5'],
+      [
+        () => shannonEntropy([1], 5 as unknown as object),
+        'shannonEntropy: options: expected an options object, got 5',
+      ],
+      [
+        () => hhi(null as unknown as number[]),
+        'hhi: values: expected an array of numbers or a record of numbers keyed by supplier, got null',
+      ],
+      [
+        () => hhi(undefined as unknown as number[]),
+        'hhi: values: expected an array of numbers or a record of numbers keyed by supplier, got undefined',
+      ],
+    ];
+    for (const [f, message] of cases) expect(f).toThrow(message);
+  });
+
+  test('a record without a prototype is a record', () => {
+    const record = Object.assign(Object.create(null) as Record<string, number>, { CHN: 3, USA: 1 });
+    expect(hhi(record)).toBe(0.625);
+  });
+
+  test('exact extremes: population Gini (N−1)/N, equal-share bounds 1/N', () => {
+    // Unclamped, (N−1)·x / (N·x) rounds above (N−1)/N for these.
+    expect(gini([0, 0, 0.3], { count: 'listed' })).toBe(2 / 3);
+    expect(gini([0, 0, 123.456], { count: 'listed' })).toBe(2 / 3);
+    // Σ (1/5)² over five rounds to 0.20000000000000004; equal shares give exactly 1/5.
+    expect(hhiBounds([1, 1, 1, 1, 1])).toEqual({ lower: 0.2, upper: 0.2, residualShare: 0 });
+    expect(hhi([1, 1, 1, 1, 1])).toBe(0.2);
+  });
+
+  test('error codes', () => {
+    expect(code(() => hhiChange([1], [1, 2]))).toBe('invalid-argument');
+    expect(
+      code(() =>
+        governanceWeightedHhi({ a: 0.6, b: 0.6 }, { a: 1, b: 1 }, undefined, { normalize: false }),
+      ),
+    ).toBe('invalid-argument');
+  });
+
+  test('governance-weighted HHI boundaries', () => {
+    const asGiven = { normalize: false } as const;
+    expect(governanceWeightedHhi({ CHN: 1 }, { CHN: 5 }, undefined, asGiven)).toBe(5);
+    expect(
+      governanceWeightedHhi({ a: 0.51, b: 0.51 }, { a: 0, b: 10 }, undefined, asGiven),
+    ).toBeCloseTo(2.601, 14);
+    expect(() => governanceWeightedHhi({ CHN: 1 }, 5 as unknown as number[])).toThrow(
+      'governanceWeightedHhi: governance: expected a record keyed like the shares, got 5',
+    );
+    // A zero share needs no governance value, but one that is given must be valid.
+    expect(() => governanceWeightedHhi({ CHN: 1, USA: 0 }, { CHN: 5, USA: 11 })).toThrow(
+      'governanceWeightedHhi: governance.USA: expected a scaled WGI between 0 and 10, got 11',
+    );
+  });
+});

@@ -593,3 +593,125 @@ describe('criticalityAssessment', () => {
     }
   });
 });
+
+describe('edges found by mutation testing', () => {
+  const ok: CriticalityInput = {
+    material: 'X',
+    stages: { processing: { globalSupply: { shares: { CHN: 1 } }, importReliance: 1 } },
+    governance: { CHN: 5 },
+    eolRecyclingInputRate: 0,
+    substitution: { supplyRisk: 1, economicImportance: 1 },
+    uses: [{ share: 1, valueAdded: 1 }],
+    maxValueAdded: 1,
+  };
+  const code = (f: () => unknown) => {
+    try {
+      f();
+    } catch (error) {
+      return (error as RareEarthsError).code;
+    }
+    return undefined;
+  };
+
+  test('non-object inputs are refused with the library error', () => {
+    expect(() => supplyRisk(undefined as unknown as Parameters<typeof supplyRisk>[0])).toThrow(
+      'supplyRisk: input: expected an object with hhiGlobal, importReliance, …, got undefined',
+    );
+    expect(() =>
+      economicImportance(null as unknown as Parameters<typeof economicImportance>[0]),
+    ).toThrow(
+      'economicImportance: input: expected an object with uses, maxValueAdded and substitutionIndex, got null',
+    );
+    expect(() =>
+      economicImportance({
+        uses: [5 as unknown as { share: number; valueAdded: number }],
+        maxValueAdded: 1,
+        substitutionIndex: 1,
+      }),
+    ).toThrow('economicImportance: input.uses[0]: expected an end use, got 5');
+  });
+
+  test('governance 0 and 10 are valid; a negative one is not', () => {
+    const at = (wgi: number) =>
+      criticalityAssessment({ ...ok, governance: { CHN: wgi } }).supplyRisk;
+    expect(at(0)).toBe(0);
+    expect(at(10)).toBe(10);
+    expect(() => at(-0.5)).toThrow(
+      'criticalityAssessment: input.governance.CHN: expected a scaled WGI between 0 and 10, got -0.5',
+    );
+  });
+
+  test("quality 'good' may be given explicitly", () => {
+    const result = criticalityAssessment({
+      ...ok,
+      stages: {
+        processing: { globalSupply: { shares: { CHN: 1 }, quality: 'good' }, importReliance: 1 },
+      },
+    });
+    expect(result.stages.processing?.scope).toBe('global-only');
+  });
+
+  test('residual keys must all be strings', () => {
+    expect(() =>
+      criticalityAssessment({
+        ...ok,
+        stages: {
+          processing: {
+            globalSupply: { shares: { CHN: 1 }, residual: ['other', 3 as unknown as string] },
+            importReliance: 1,
+          },
+        },
+      }),
+    ).toThrow(
+      'criticalityAssessment: input.stages.processing.globalSupply.residual: expected an array of keys of shares, got an array of length 2',
+    );
+  });
+
+  test('shares may sum to exactly 1.02; errors inside EU sourcing carry its path', () => {
+    const stage = (euSourcing: object) => () =>
+      criticalityAssessment({
+        ...ok,
+        governance: { CHN: 5, MYS: 4 },
+        stages: {
+          processing: {
+            globalSupply: { shares: { CHN: 0.51, MYS: 0.51 } },
+            euSourcing: euSourcing as { shares: Record<string, number> },
+            importReliance: 1,
+          },
+        },
+      });
+    expect(stage({ shares: { CHN: 1 } })).not.toThrow();
+    expect(stage({ shares: { CHN: 2 } })).toThrow(
+      'criticalityAssessment: input.stages.processing.euSourcing.shares.CHN: expected a fraction between 0 and 1, got 2',
+    );
+    expect(code(stage({ shares: { CHN: 0.6, MYS: 0.6 } }))).toBe('invalid-argument');
+    expect(code(stage({ shares: { CHN: 0 } }))).toBe('invalid-argument');
+    expect(
+      code(() =>
+        economicImportance({
+          uses: [
+            { share: 0.6, valueAdded: 1 },
+            { share: 0.6, valueAdded: 1 },
+          ],
+          maxValueAdded: 1,
+          substitutionIndex: 1,
+        }),
+      ),
+    ).toBe('invalid-argument');
+  });
+
+  test('results hold no undefined fields', () => {
+    const result = criticalityAssessment(ok);
+    expect(Object.keys(result.stages.processing ?? {})).not.toContain('euSourcing');
+    expect(Object.keys(result.economicImportanceTerms.uses[0] ?? {})).toEqual([
+      'share',
+      'valueAdded',
+      'contribution',
+    ]);
+    const euOnly = criticalityAssessment({
+      ...ok,
+      stages: { processing: { euSourcing: { shares: { CHN: 1 } }, importReliance: 1 } },
+    });
+    expect(Object.keys(euOnly.stages.processing ?? {})).not.toContain('globalSupply');
+  });
+});
