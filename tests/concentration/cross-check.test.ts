@@ -6,6 +6,7 @@ import {
   concentrationRatio,
   effectiveSuppliers,
   gini,
+  governanceWeightedHhi,
   hhi,
   normalizedHhi,
   type SupplierCount,
@@ -24,6 +25,10 @@ interface Row {
   readonly shannonBase2: number;
   readonly shannonBase10: number;
   readonly concentrationRatio: number[];
+  readonly governance: number[];
+  readonly tradeFactor: number[];
+  readonly governanceWeightedHhi: number;
+  readonly governanceWeightedHhiNoTrade: number;
   readonly [key: string]: unknown;
 }
 
@@ -58,6 +63,13 @@ describe('cross-check against numpy/scipy (tests/fixtures/concentration-indices.
           row.concentrationRatio.forEach((expected, i) => {
             close(concentrationRatio(input, i + 1), expected);
           });
+        });
+
+        test(`governance-weighted HHI, with and without trade factors (${shape})`, () => {
+          const governance = Array.isArray(input) ? row.governance : asRecord(row.governance);
+          const trade = Array.isArray(input) ? row.tradeFactor : asRecord(row.tradeFactor);
+          close(governanceWeightedHhi(input, governance, trade), row.governanceWeightedHhi);
+          close(governanceWeightedHhi(input, governance), row.governanceWeightedHhiNoTrade);
         });
 
         test(`Shannon entropy in three bases (${shape})`, () => {

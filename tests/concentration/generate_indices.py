@@ -5,7 +5,8 @@ the double sum of absolute differences, not the sorted form the library uses; Sh
 with scipy.stats.entropy) on vectors chosen to hit the edge cases: a single supplier, equal
 suppliers, zeros, unnormalised tonnages, very small and very large magnitudes, near-equal
 values and a long random vector. Writes tests/fixtures/concentration-indices.json, which
-tests/concentration/cross-check.test.ts compares to 1e-12. Rerun with:
+tests/concentration/cross-check.test.ts compares to 1e-12. The governance-weighted HHI uses
+random governance values and trade factors drawn here. Rerun with:
 
     python3 tests/concentration/generate_indices.py
 """
@@ -57,11 +58,22 @@ def theil(s, n):
     return float(np.sum(active * np.log(n * active)))
 
 
+# Governance (scaled WGI, 0-10) and trade factors (0.8-1.5) per supplier for the EU-style
+# weighted HHI, from their own generator so that the vectors above do not depend on them.
+weights_rng = np.random.default_rng(17)
+
+
 def indices(values):
     x = np.array(values, dtype=float)
     s = x / x.sum()
     active = s[s > 0]
     out = {"values": [float(v) for v in values]}
+    governance = weights_rng.uniform(0.0, 10.0, len(x))
+    trade = weights_rng.uniform(0.8, 1.5, len(x))
+    out["governance"] = [float(v) for v in governance]
+    out["tradeFactor"] = [float(v) for v in trade]
+    out["governanceWeightedHhi"] = float(np.sum(s * s * governance * trade))
+    out["governanceWeightedHhiNoTrade"] = float(np.sum(s * s * governance))
     h = hhi(s)
     out["hhi"] = h
     out["hhiPoints"] = float(np.sum((100 * s) ** 2))
