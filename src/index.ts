@@ -6,6 +6,9 @@
  *
  * @packageDocumentation
  */
+
+export * from './concentration/index.js';
+export * from './criticality/index.js';
 export * from './elements/index.js';
 export {
   type ErrorCode,

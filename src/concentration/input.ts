@@ -1,0 +1,223 @@
+/**
+ * Reading supply inputs for the concentration indices: validation, residual handling and the
+ * counts every index needs. Private to the library.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { invalidArgument, RareEarthsError } from '../errors/index.js';
+import { neumaierSum } from '../numeric/sum.js';
+import type { CountOptions, ResidualOptions } from './types.js';
+
+/**
+ * Keys that read as a residual of many producers rather than one supplier. A record key matching
+ * this (case-insensitive, surrounding blanks ignored) must be declared in `options.residual`.
+ */
+const RESIDUAL_LIKE = /^(other|others|other countries|rest of (the )?world|row|oth)$/i;
+
+/**
+ * Validated supply: the suppliers an index sees, in input order.
+ *
+ * @internal
+ */
+export interface Supply {
+  /** Index (arrays) or key (records) of each included supplier, for paths and record output. */
+  readonly keys: readonly (string | number)[];
+  /** Each included supplier's non-negative value. */
+  readonly values: readonly number[];
+  /** Whether the input was a record. */
+  readonly isRecord: boolean;
+  /** Compensated sum of the included values (positive). */
+  readonly total: number;
+  /** Suppliers with a positive value. */
+  readonly active: number;
+  /** Suppliers given, zeros included (residual keys excluded unless counted as suppliers). */
+  readonly listed: number;
+  /** Whether every positive value is the same number (equal shares, exactly). */
+  readonly equal: boolean;
+  /** Compensated sum of the residual values that were excluded (0 when none). */
+  readonly residualTotal: number;
+}
+
+function isPlainRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Check an options object (or `undefined`) and return it as a record.
+ *
+ * @internal
+ */
+export function readOptions(fn: string, options: unknown): Readonly<Record<string, unknown>> {
+  if (options === undefined) return {};
+  if (!isPlainRecord(options))
+    return invalidArgument(fn, ['options'], 'an options object', options);
+  return options;
+}
+
+function residualKeys(
+  fn: string,
+  options: Readonly<Record<string, unknown>>,
+  isRecord: boolean,
+): ReadonlySet<string> {
+  const residual = options.residual;
+  if (residual === undefined) return new Set();
+  if (!isRecord) {
+    return invalidArgument(
+      fn,
+      ['options', 'residual'],
+      'no residual keys for an array input (residual keys name entries of a record)',
+      residual,
+    );
+  }
+  if (!Array.isArray(residual)) {
+    return invalidArgument(fn, ['options', 'residual'], 'an array of record keys', residual);
+  }
+  residual.forEach((key, i) => {
+    if (typeof key !== 'string') invalidArgument(fn, ['options', 'residual', i], 'a key', key);
+  });
+  return new Set(residual as string[]);
+}
+
+/**
+ * How residual keys are treated: `'excluded'` (default) or `'one-supplier'`.
+ *
+ * @internal
+ */
+export function residualMode(
+  fn: string,
+  options: Readonly<Record<string, unknown>>,
+): 'excluded' | 'one-supplier' {
+  const mode = options.residualAs;
+  if (mode === undefined || mode === 'excluded') return 'excluded';
+  if (mode === 'one-supplier') return mode;
+  return invalidArgument(fn, ['options', 'residualAs'], "'excluded' or 'one-supplier'", mode);
+}
+
+/**
+ * Read supply values (an array, or a record keyed by supplier) for an index: every value finite
+ * and non-negative, at least one positive, residual keys declared. Nothing is computed before the
+ * whole input has been checked.
+ *
+ * @internal
+ * @param fn - the public function, for messages
+ * @param values - the input as given
+ * @param options - the options as given (`residual`, `residualAs` are read here)
+ * @param name - the parameter name used in paths (default `values`)
+ */
+export function readSupply(
+  fn: string,
+  values: unknown,
+  options: ResidualOptions | undefined,
+  name = 'values',
+): Supply {
+  const opts = readOptions(fn, options);
+  const isRecord = isPlainRecord(values);
+  if (!isRecord && !Array.isArray(values)) {
+    return invalidArgument(
+      fn,
+      [name],
+      'an array of numbers or a record of numbers keyed by supplier',
+      values,
+    );
+  }
+  const declared = residualKeys(fn, opts, isRecord);
+  const mode = residualMode(fn, opts);
+  const entries: [string | number, unknown][] = isRecord
+    ? Object.entries(values as Readonly<Record<string, unknown>>)
+    : (values as readonly unknown[]).map((value, i) => [i, value]);
+  if (entries.length === 0) {
+    throw new RareEarthsError(fn, 'invalid-argument', [
+      {
+        path: [name],
+        message: `expected at least one value, got an empty ${isRecord ? 'record' : 'array'}`,
+      },
+    ]);
+  }
+  const keys: (string | number)[] = [];
+  const kept: number[] = [];
+  const residual: number[] = [];
+  for (const [key, raw] of entries) {
+    if (!Number.isFinite(raw) || (raw as number) < 0) {
+      invalidArgument(fn, [name, key], 'a finite non-negative number', raw);
+    }
+    const value = raw as number;
+    if (declared.has(key as string)) {
+      if (mode === 'excluded') {
+        residual.push(value);
+        continue;
+      }
+    } else if (typeof key === 'string' && RESIDUAL_LIKE.test(key.trim())) {
+      invalidArgument(
+        fn,
+        [name, key],
+        `one supplier per key ("${key}" reads as a residual of many producers: name it in options.residual)`,
+        key,
+      );
+    }
+    keys.push(key);
+    kept.push(value);
+  }
+  const positive = kept.filter((value) => value > 0);
+  const active = positive.length;
+  if (active === 0) {
+    throw new RareEarthsError(fn, 'invalid-argument', [
+      {
+        path: [name],
+        message: `expected at least one positive value, got ${kept.length === 0 ? 'only residual keys' : 'only zeros'}`,
+      },
+    ]);
+  }
+  return {
+    keys,
+    values: kept,
+    isRecord,
+    total: neumaierSum(kept),
+    active,
+    listed: kept.length,
+    equal: positive.every((value) => value === positive[0]),
+    residualTotal: neumaierSum(residual),
+  };
+}
+
+/**
+ * The number of suppliers N an index uses, by the `count` option: `'active'` (default) counts
+ * positive values, `'listed'` counts every value given.
+ *
+ * @internal
+ */
+export function supplierCount(
+  fn: string,
+  supply: Supply,
+  options: CountOptions | undefined,
+): number {
+  const count = readOptions(fn, options).count;
+  if (count === undefined || count === 'active') return supply.active;
+  if (count === 'listed') return supply.listed;
+  return invalidArgument(fn, ['options', 'count'], "'active' or 'listed'", count);
+}
+
+/**
+ * Shares of the included suppliers, in input order (zeros stay zero).
+ *
+ * @internal
+ */
+export function sharesOf(supply: Supply): number[] {
+  return supply.values.map((value) => value / supply.total);
+}
+
+/**
+ * Rebuild an output in the input's shape: an array in input order, or a record keyed as given.
+ *
+ * @internal
+ */
+export function inShape<T>(supply: Supply, out: readonly T[]): T[] | Record<string, T> {
+  if (!supply.isRecord) return [...out];
+  const record: Record<string, T> = {};
+  supply.keys.forEach((key, i) => {
+    record[key as string] = out[i] as T;
+  });
+  return record;
+}
