@@ -1,11 +1,14 @@
 /**
- * The embedded baseline data of `rare-earths`, importable as `rare-earths/data`. It is kept out
- * of the main entry so that importing an analysis function does not pull the dataset into a
- * bundle.
+ * The embedded baseline data of `rare-earths`, importable as `rare-earths/data`: the sourced
+ * baseline dataset, its sources and the element table. It is kept out of the main entry so that
+ * importing an analysis function does not pull the dataset into a bundle.
  *
  * @packageDocumentation
  */
 import { element, elementSymbols, type RareEarthElement } from '../elements/index.js';
+
+export { baseline } from './baseline.js';
+export { sources } from './sources.js';
 
 /**
  * The 17 rare-earth elements with their atomic weights, usual oxides and groups, in order of

@@ -185,7 +185,14 @@ describe('bundles keep only what is imported', () => {
   });
 
   test('the main entry does not pull in the dataset', async () => {
+    // A source id and a source title that only the dataset contains; the data entry has both.
+    const probes = ['usgs-mcs-2026-heavy', 'Worldwide Governance Indicators, 2024 update'];
     const text = await bundle("import * as all from 'rare-earths'; console.log(all);");
     expect(text).not.toContain('elementTable');
+    for (const probe of probes) expect(text).not.toContain(probe);
+    const data = await bundle(
+      "import { baseline } from 'rare-earths/data'; console.log(baseline);",
+    );
+    for (const probe of probes) expect(data).toContain(probe);
   });
 });

@@ -1,0 +1,70 @@
+// The baseline dataset: one object with every collection, assembled from the data modules beside
+// this file. Plain data: nothing is parsed, frozen or computed when the module loads.
+import type { Dataset } from '../model/types.js';
+import { countries, regions } from './countries.js';
+import { criticality } from './criticality.js';
+import { prices } from './prices.js';
+import { reserves, stageOutputs } from './production.js';
+import { deposits, facilities } from './sites.js';
+import { sources } from './sources.js';
+import { balances, hsCodes, tradeFlows } from './trade.js';
+import { applications, demand, endUses } from './uses.js';
+
+/**
+ * The embedded baseline dataset: the rare-earth supply chain as published, from deposit to
+ * magnet, with the source of every figure.
+ *
+ * It holds mine production by country for 2020–2025 in tonnes of rare-earth oxide (USGS Minerals
+ * Yearbook 2022 for 2020–2022, Mineral Commodity Summaries 2025 and 2026 for 2023–2025, both MCS
+ * editions where they overlap: select an edition by `provenance.source`, the newest is
+ * `usgs-mcs-2026`); reserves; separation, metal and magnet shares as published (EU CRM 2023,
+ * IEA), stored as shares; deposits and facilities with owners, status, capacity, resources and
+ * grades; US import sources, EU sourcing and US imports by tariff line; US supply balances and net
+ * import reliance; end-use shares, magnet demand and NdFeB composition; prices in US$/kg; the
+ * published EU criticality results; tariff codes; and World Bank governance indicators for the
+ * countries named. World totals are not stored as a country: sum the rows. Figures are exactly
+ * as published (shares and rates as fractions); nothing is interpolated. `docs/data.md` lists
+ * the coverage, the conventions and the known gaps.
+ *
+ * The object is shared and typed read-only; copy it before changing anything. Validate a dataset
+ * of your own with `parseDataset` from `rare-earths`.
+ *
+ * @category Data
+ * @example
+ * ```ts
+ * import { baseline } from 'rare-earths/data';
+ *
+ * const mining2024 = (baseline.stageOutputs ?? []).filter(
+ *   (o) => o.stage === 'mining' && o.year === 2024 && o.provenance.source === 'usgs-mcs-2026',
+ * );
+ * const tonnes = (code: string) =>
+ *   mining2024
+ *     .filter((o) => o.country === code)
+ *     .reduce((sum, o) => sum + Number(o.quantity?.amount ?? 0), 0);
+ * const world = mining2024.reduce((sum, o) => sum + Number(o.quantity?.amount ?? 0), 0);
+ * tonnes('CHN'); // => 270000
+ * world; // => 384000
+ * tonnes('CHN') / world; // ≈ 0.703
+ * ```
+ */
+export const baseline: Dataset = {
+  schemaVersion: 1,
+  name: 'rare-earths baseline',
+  description:
+    'The rare-earth supply chain as published (USGS Mineral Commodity Summaries 2025 and 2026, USGS Minerals Yearbook 2022, EU CRM 2023, IEA, World Bank WGI 2024, company reports), with the source of every figure.',
+  sources,
+  countries,
+  regions,
+  stageOutputs,
+  reserves,
+  deposits,
+  facilities,
+  tradeFlows,
+  balances,
+  applications,
+  demand,
+  endUses,
+  prices,
+  criticality,
+  hsCodes,
+};
