@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 
+export * from './chain/index.js';
 export * from './concentration/index.js';
 export * from './criticality/index.js';
 export * from './elements/index.js';

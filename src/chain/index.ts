@@ -1,0 +1,32 @@
+export {
+  type ChainConcentration,
+  type MissingStage,
+  type StageConcentration,
+  type StageConcentrationOptions,
+  stageConcentration,
+} from './concentration.js';
+export {
+  type ControlledFacility,
+  type ControlOptions,
+  type ControlVsLocation,
+  controlVsLocation,
+} from './control.js';
+export { type ImportReliance, type ImportRelianceOptions, importReliance } from './reliance.js';
+export {
+  type StageRow,
+  type StageTable,
+  type StageTableOptions,
+  stageShares,
+  stageTable,
+  type YearMatch,
+} from './tables.js';
+export {
+  type ChainNode,
+  type OriginLink,
+  type OriginTrace,
+  type StageOrigin,
+  type TraceOriginsOptions,
+  traceOrigins,
+  type UsedLink,
+} from './trace.js';
+export { type SupplyWithout, type SupplyWithoutOptions, supplyWithout } from './without.js';

@@ -1,0 +1,274 @@
+import { hhiBounds } from '../concentration/index.js';
+import { invalidArgument, RareEarthsError } from '../errors/index.js';
+import type { BalanceRecord, Dataset, Source, SupplierCode, TradeFlow } from '../model/types.js';
+import { type Dec, toDec } from '../numeric/decimal.js';
+import { checkInteger } from '../numeric/numeric.js';
+import { publicationKey } from './tables.js';
+
+/**
+ * Options for {@link importReliance}.
+ *
+ * @category Chain
+ */
+export interface ImportRelianceOptions {
+  /** The importing country (ISO alpha-3). */
+  readonly country: string;
+  /** The year. */
+  readonly year: number;
+  /** The commodity as the balance rows describe it; default `'compounds and metals'` (the USGS headline). */
+  readonly commodity?: string;
+  /** Use this source's rows; default the newest source with rows for the country and year. */
+  readonly source?: string;
+}
+
+/**
+ * A country's net import reliance for a commodity in a year, computed from its supply balance,
+ * with the published figure beside it and the partners its imports come from.
+ *
+ * @category Chain
+ */
+export interface ImportReliance {
+  /** The country. */
+  readonly country: string;
+  /** The year. */
+  readonly year: number;
+  /** The commodity. */
+  readonly commodity: string;
+  /** The source of the balance rows. */
+  readonly source: Source;
+  /**
+   * Net import reliance as a fraction of apparent consumption, computed from the rows; absent
+   * when the rows do not allow it (see `method`). Negative for a net exporter.
+   */
+  readonly computed?: number;
+  /** How it was computed, or why it could not be. */
+  readonly method: string;
+  /** The balance quantities used (t, as published); absent items were not in the data. */
+  readonly inputs: {
+    /** Production. */
+    readonly production?: number;
+    /** Imports. */
+    readonly imports?: number;
+    /** Exports. */
+    readonly exports?: number;
+    /** Apparent consumption. */
+    readonly apparentConsumption?: number;
+  };
+  /** The published net import reliance, when the source gives it. */
+  readonly published?: {
+    /** As a fraction. */
+    readonly share?: number;
+    /** `'greater-than'` when published as a bound (">95%"). */
+    readonly bound?: 'greater-than' | 'less-than';
+    /** `true` when published as a net exporter ("E"). */
+    readonly netExporter?: boolean;
+  };
+  /** Where the imports come from, when the dataset has sourcing shares. */
+  readonly partners?: {
+    /** The commodity as the sourcing table describes it. */
+    readonly commodity: string;
+    /** The years the shares cover. */
+    readonly period: {
+      /** First year. */
+      readonly from: number;
+      /** Last year (inclusive). */
+      readonly to: number;
+    };
+    /** Shares of imports by partner (and `'other'`), as published. */
+    readonly shares: Readonly<Record<SupplierCode, number>>;
+    /** HHI of the partners (fraction), the residual counted as many small partners. */
+    readonly hhi: number;
+    /** The source of the shares. */
+    readonly source: Source;
+  };
+}
+
+function amountOf(record: BalanceRecord | undefined): Dec | undefined {
+  if (record?.quantity === undefined) return undefined;
+  return toDec('importReliance', ['balances'], record.quantity.amount);
+}
+
+function partnersOf(
+  dataset: Dataset,
+  country: string,
+  year: number,
+  commodity: string,
+): ImportReliance['partners'] {
+  const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+  const covering = (flow: TradeFlow) =>
+    flow.importer === country &&
+    flow.share !== undefined &&
+    flow.elements === undefined &&
+    (flow.year === year ||
+      (flow.period !== undefined && flow.period.from <= year && year <= flow.period.to));
+  const groups = new Map<string, TradeFlow[]>();
+  for (const flow of dataset.tradeFlows ?? []) {
+    if (!covering(flow)) continue;
+    const key = [
+      flow.provenance.source,
+      flow.commodity.description,
+      flow.year ?? '',
+      flow.period?.from ?? '',
+      flow.period?.to ?? '',
+    ].join('|');
+    groups.set(key, [...(groups.get(key) ?? []), flow]);
+  }
+  const wanted = commodity.toLowerCase();
+  const ranked = [...groups.values()].sort((a, b) => {
+    const [fa, fb] = [a[0] as TradeFlow, b[0] as TradeFlow];
+    const match =
+      Number(fb.commodity.description.toLowerCase().includes(wanted)) -
+      Number(fa.commodity.description.toLowerCase().includes(wanted));
+    const newer = publicationKey(sources.get(fb.provenance.source)).localeCompare(
+      publicationKey(sources.get(fa.provenance.source)),
+    );
+    return match || newer;
+  });
+  const best = ranked[0];
+  if (best === undefined) return undefined;
+  const first = best[0] as TradeFlow;
+  const shares: Record<SupplierCode, number> = {};
+  for (const flow of best) shares[flow.exporter] = (shares[flow.exporter] ?? 0) + (flow.share ?? 0);
+  return {
+    commodity: first.commodity.description,
+    period: first.period ?? { from: first.year as number, to: first.year as number },
+    shares,
+    hhi: hhiBounds(shares, { residual: ['other'] }).lower,
+    source: sources.get(first.provenance.source) as Source,
+  };
+}
+
+/**
+ * A country's net import reliance for a commodity in a year, as the USGS defines it:
+ * (imports − exports) / apparent consumption, where apparent consumption = production +
+ * imports − exports. Computed from the dataset's balance rows of one source (the newest by
+ * default); when the source gives apparent consumption and production but not the matching
+ * trade, it uses the equivalent (apparent consumption − production) / apparent consumption.
+ * The published figure, when the source has one, is returned beside the computed one, so a
+ * difference from rounding is visible. Partner concentration is the HHI of the import-sourcing
+ * shares covering the year (USGS publishes four-year averages).
+ *
+ * Source of the definition: USGS Mineral Commodity Summaries, Appendix "Net import reliance".
+ *
+ * @category Chain
+ * @param dataset - a dataset, e.g. `baseline` from `rare-earths/data`
+ * @param options - `country`, `year`; optionally `commodity` (default `'compounds and metals'`) and `source`
+ * @returns the computed reliance (a fraction; absent when the rows do not allow it), its inputs,
+ *   the published figure and the import partners
+ * @throws {@link RareEarthsError} (`not-found`) when the dataset has no balance rows for the
+ *   country, year and commodity; (`invalid-argument`) for bad options
+ * @example
+ * ```ts
+ * import { importReliance } from 'rare-earths';
+ * import { baseline } from 'rare-earths/data';
+ *
+ * const us = importReliance(baseline, { country: 'USA', year: 2024 });
+ * us.computed; // ≈ 0.523
+ * us.published?.share; // => 0.53
+ * us.partners?.shares.CHN; // => 0.71
+ * ```
+ */
+export function importReliance(dataset: Dataset, options: ImportRelianceOptions): ImportReliance {
+  const fn = 'importReliance';
+  if (typeof options !== 'object' || options === null) {
+    return invalidArgument(fn, ['options'], 'an options object { country, year }', options);
+  }
+  const year = checkInteger(fn, ['options', 'year'], options.year, 1900);
+  const { country } = options;
+  if (typeof country !== 'string' || !/^[A-Z]{3}$/.test(country)) {
+    invalidArgument(
+      fn,
+      ['options', 'country'],
+      'an ISO 3166-1 alpha-3 country code such as "USA"',
+      country,
+    );
+  }
+  const commodity = options.commodity ?? 'compounds and metals';
+  const rows = (dataset.balances ?? []).filter(
+    (row) =>
+      row.country === country &&
+      row.year === year &&
+      row.commodity.description === commodity &&
+      (options.source === undefined || row.provenance.source === options.source),
+  );
+  if (rows.length === 0) {
+    const own = (dataset.balances ?? []).filter((row) => row.country === country);
+    const years = [
+      ...new Set(
+        own.filter((row) => row.commodity.description === commodity).map((row) => row.year),
+      ),
+    ].sort((a, b) => a - b);
+    const commodities = [...new Set(own.map((row) => row.commodity.description))].sort();
+    const message =
+      own.length === 0
+        ? `expected balance rows for ${country}, but the dataset has none`
+        : years.length > 0
+          ? `expected a year with balance rows for ${country}, "${commodity}" (${years.join(', ')}), got ${year}`
+          : `expected a commodity with balance rows for ${country} (${commodities.map((c) => `"${c}"`).join(', ')}), got "${commodity}"`;
+    throw new RareEarthsError(fn, 'not-found', [{ path: ['options'], message }]);
+  }
+  const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+  const newest = [...new Set(rows.map((row) => row.provenance.source))].sort((a, b) =>
+    publicationKey(sources.get(b)).localeCompare(publicationKey(sources.get(a))),
+  )[0] as string;
+  const own = rows.filter((row) => row.provenance.source === newest);
+  const item = (name: BalanceRecord['item']) => own.find((row) => row.item === name);
+  const production = amountOf(item('production'));
+  const imports = amountOf(item('imports'));
+  const exports = amountOf(item('exports'));
+  const apparent = amountOf(item('apparent-consumption'));
+  const reported = item('net-import-reliance');
+
+  let computed: number | undefined;
+  let method: string;
+  if (imports !== undefined && exports !== undefined) {
+    const consumption =
+      apparent ?? (production === undefined ? undefined : production.plus(imports).minus(exports));
+    if (consumption === undefined) {
+      method =
+        'imports and exports are known but apparent consumption is neither given nor computable';
+    } else if (consumption.isNegative() || consumption.isZero()) {
+      method = `apparent consumption (production + imports − exports) is ${consumption.toFixed()}, not positive: the ratio is undefined`;
+    } else {
+      computed = imports.minus(exports).dividedBy(consumption).toNumber();
+      method = '(imports − exports) / apparent consumption';
+    }
+  } else if (apparent !== undefined && production !== undefined && !apparent.isZero()) {
+    computed = apparent.minus(production).dividedBy(apparent).toNumber();
+    method =
+      '(apparent consumption − production) / apparent consumption, which equals (imports − exports) / apparent consumption';
+  } else {
+    method = 'the rows give neither imports and exports nor apparent consumption and production';
+  }
+
+  const inputs: { -readonly [K in keyof ImportReliance['inputs']]: number } = {};
+  if (production !== undefined) inputs.production = production.toNumber();
+  if (imports !== undefined) inputs.imports = imports.toNumber();
+  if (exports !== undefined) inputs.exports = exports.toNumber();
+  if (apparent !== undefined) inputs.apparentConsumption = apparent.toNumber();
+  let published: ImportReliance['published'];
+  if (reported !== undefined) {
+    const value: {
+      -readonly [K in keyof NonNullable<ImportReliance['published']>]: NonNullable<
+        ImportReliance['published']
+      >[K];
+    } = {};
+    if (reported.share !== undefined) value.share = reported.share;
+    if (reported.bound !== undefined) value.bound = reported.bound;
+    if (reported.netExporter !== undefined) value.netExporter = reported.netExporter;
+    published = value;
+  }
+  const partners = partnersOf(dataset, country, year, commodity);
+  const result: ImportReliance = {
+    country,
+    year,
+    commodity,
+    source: sources.get(newest) as Source,
+    method,
+    inputs,
+    ...(computed === undefined ? {} : { computed }),
+    ...(published === undefined ? {} : { published }),
+    ...(partners === undefined ? {} : { partners }),
+  };
+  return result;
+}

@@ -1,0 +1,140 @@
+import { describe, expect, test } from 'vitest';
+import { baseline } from '../../src/data/index.js';
+import { type Dataset, importReliance, type RareEarthsError } from '../../src/index.js';
+
+describe('importReliance: US compounds and metals', () => {
+  test('2024 from MCS 2026: 52.3% computed, 53% published, consistent within rounding', () => {
+    const us = importReliance(baseline, { country: 'USA', year: 2024 });
+    expect(us.source.id).toBe('usgs-mcs-2026');
+    expect(us.inputs).toEqual({ production: 4300, apparentConsumption: 9010 });
+    // (9,010 − 4,300) / 9,010 = 0.5227524972253053 (Python).
+    expect(us.computed).toBeCloseTo(0.5227524972253053, 15);
+    expect(us.method).toMatch(/^\(apparent consumption − production\)/);
+    expect(us.published).toEqual({ share: 0.53 });
+    // Why they differ: MCS 2026 prints production as 4,300 t, rounded to two significant
+    // figures, i.e. somewhere in [4,250, 4,350). The published 53% (itself in [52.5, 53.5)) needs
+    // production ≤ 9,010 × (1 − 0.525) = 4,279.75 t, which lies inside that interval: the printed
+    // rows cannot reproduce 53% exactly, but they are consistent with it.
+    const productionBounds = [4250, 4350];
+    const nirAtBounds = productionBounds.map((p) => (9010 - p) / 9010);
+    expect(nirAtBounds[0]).toBeGreaterThanOrEqual(0.525);
+    expect(nirAtBounds[1]).toBeLessThan(0.525);
+  });
+
+  test('2024 from MCS 2025 reproduces its published 80%', () => {
+    const older = importReliance(baseline, { country: 'USA', year: 2024, source: 'usgs-mcs-2025' });
+    expect(older.computed).toBeCloseTo(0.803030303030303, 15);
+    expect(older.published?.share).toBe(0.8);
+  });
+
+  test('partners: USGS import sources 2021–24, and their concentration', () => {
+    const us = importReliance(baseline, { country: 'USA', year: 2024 });
+    expect(us.partners?.period).toEqual({ from: 2021, to: 2024 });
+    expect(us.partners?.shares).toEqual({
+      CHN: 0.71,
+      MYS: 0.13,
+      JPN: 0.05,
+      EST: 0.05,
+      other: 0.06,
+    });
+    // 0.71² + 0.13² + 0.05² + 0.05² = 0.526; the 6% "other" counted as many small partners.
+    expect(us.partners?.hhi).toBeCloseTo(0.526, 12);
+  });
+
+  test('the (imports − exports) form, when the rows have trade', () => {
+    const data: Dataset = {
+      schemaVersion: 1,
+      name: 'trade',
+      sources: [{ id: 's', title: 'S', publisher: 'P', year: 2026 }],
+      countries: [{ code: 'DEU', name: 'Germany' }],
+      balances: [
+        {
+          country: 'DEU',
+          year: 2024,
+          commodity: { description: 'compounds and metals' },
+          item: 'production',
+          quantity: { amount: 100, unit: 't', basis: 'REO' },
+          provenance: { source: 's', tag: 'reported' },
+        },
+        {
+          country: 'DEU',
+          year: 2024,
+          commodity: { description: 'compounds and metals' },
+          item: 'imports',
+          quantity: { amount: 500, unit: 't', basis: 'REO' },
+          provenance: { source: 's', tag: 'reported' },
+        },
+        {
+          country: 'DEU',
+          year: 2024,
+          commodity: { description: 'compounds and metals' },
+          item: 'exports',
+          quantity: { amount: 200, unit: 't', basis: 'REO' },
+          provenance: { source: 's', tag: 'reported' },
+        },
+      ],
+    };
+    const result = importReliance(data, { country: 'DEU', year: 2024 });
+    expect(result.computed).toBe(0.75);
+    expect(result.method).toBe('(imports − exports) / apparent consumption');
+    expect(result.partners).toBeUndefined();
+    const exporter = importReliance(
+      {
+        ...data,
+        balances: (data.balances ?? []).map((b) =>
+          b.item === 'exports' ? { ...b, quantity: { amount: 900, unit: 't', basis: 'REO' } } : b,
+        ),
+      },
+      { country: 'DEU', year: 2024 },
+    );
+    expect(exporter.computed).toBeUndefined();
+    expect(exporter.method).toBe(
+      'apparent consumption (production + imports − exports) is -300, not positive: the ratio is undefined',
+    );
+    const noConsumption = importReliance(
+      { ...data, balances: (data.balances ?? []).filter((b) => b.item !== 'production') },
+      { country: 'DEU', year: 2024 },
+    );
+    expect(noConsumption.method).toBe(
+      'imports and exports are known but apparent consumption is neither given nor computable',
+    );
+    const thin = importReliance(
+      { ...data, balances: (data.balances ?? []).filter((b) => b.item === 'imports') },
+      { country: 'DEU', year: 2024 },
+    );
+    expect(thin.computed).toBeUndefined();
+    expect(thin.method).toBe(
+      'the rows give neither imports and exports nor apparent consumption and production',
+    );
+  });
+
+  test('missing rows and bad options', () => {
+    let caught: unknown;
+    try {
+      importReliance(baseline, { country: 'USA', year: 2019 });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as RareEarthsError).code).toBe('not-found');
+    expect((caught as RareEarthsError).message).toBe(
+      'importReliance: options: expected a year with balance rows for USA, "compounds and metals" (2020, 2021, 2022, 2023, 2024, 2025), got 2019',
+    );
+    expect(() =>
+      importReliance(baseline, { country: 'USA', year: 2024, commodity: 'magnets' }),
+    ).toThrow(
+      /^importReliance: options: expected a commodity with balance rows for USA \(.*"compounds and metals".*\), got "magnets"$/,
+    );
+    expect(() => importReliance(baseline, { country: 'FRA', year: 2024 })).toThrow(
+      'importReliance: options: expected balance rows for FRA, but the dataset has none',
+    );
+    expect(() => importReliance(baseline, { country: 'US', year: 2024 })).toThrow(
+      'importReliance: options.country: expected an ISO 3166-1 alpha-3 country code such as "USA", got "US"',
+    );
+    expect(() => importReliance(baseline, { country: 'USA', year: 24 })).toThrow(
+      'importReliance: options.year',
+    );
+    expect(() => importReliance(baseline, 'USA' as never)).toThrow(
+      'importReliance: options: expected an options object { country, year }, got "USA"',
+    );
+  });
+});
