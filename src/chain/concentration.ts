@@ -3,7 +3,14 @@ import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
 import type { Dataset, Stage, SupplierCode } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
-import { buildTable, readTableOptions, type StageTable, type YearMatch } from './tables.js';
+import {
+  buildTable,
+  describeGap,
+  readTableOptions,
+  type StageTable,
+  tableYears,
+  type YearMatch,
+} from './tables.js';
 
 /**
  * Options for {@link stageConcentration}.
@@ -153,10 +160,7 @@ export function stageConcentration(
       table = buildTable(fn, dataset, read);
     } catch (error) {
       if (isRareEarthsError(error) && error.code === 'not-found') {
-        missing.push({
-          stage,
-          reason: error.issues[0]?.message.replace(/^expected /, '') ?? 'no data',
-        });
+        missing.push({ stage, reason: describeGap(read, tableYears(dataset, read)).reason });
         continue;
       }
       throw error;

@@ -12,6 +12,7 @@ export {
   controlVsLocation,
 } from './control.js';
 export { type ImportReliance, type ImportRelianceOptions, importReliance } from './reliance.js';
+export { type ImportSourcesOptions, importSources, type SourcingTable } from './sources.js';
 export {
   type StageRow,
   type StageTable,

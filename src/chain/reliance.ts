@@ -1,8 +1,8 @@
-import { hhiBounds } from '../concentration/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import type { BalanceRecord, Dataset, Source, SupplierCode, TradeFlow } from '../model/types.js';
+import type { BalanceRecord, Dataset, Source, SupplierCode } from '../model/types.js';
 import { type Dec, toDec } from '../numeric/decimal.js';
 import { checkInteger } from '../numeric/numeric.js';
+import { sourcingTables } from './sources.js';
 import { publicationKey } from './tables.js';
 
 /**
@@ -94,47 +94,19 @@ function partnersOf(
   year: number,
   commodity: string,
 ): ImportReliance['partners'] {
-  const sources = new Map(dataset.sources.map((s) => [s.id, s]));
-  const covering = (flow: TradeFlow) =>
-    flow.importer === country &&
-    flow.share !== undefined &&
-    flow.elements === undefined &&
-    (flow.year === year ||
-      (flow.period !== undefined && flow.period.from <= year && year <= flow.period.to));
-  const groups = new Map<string, TradeFlow[]>();
-  for (const flow of dataset.tradeFlows ?? []) {
-    if (!covering(flow)) continue;
-    const key = [
-      flow.provenance.source,
-      flow.commodity.description,
-      flow.year ?? '',
-      flow.period?.from ?? '',
-      flow.period?.to ?? '',
-    ].join('|');
-    groups.set(key, [...(groups.get(key) ?? []), flow]);
-  }
+  // The whole-commodity table (no element scope) whose description names the commodity, else the newest.
+  const tables = sourcingTables(dataset, country, year, undefined).filter(
+    (t) => t.elements === undefined,
+  );
   const wanted = commodity.toLowerCase();
-  const ranked = [...groups.values()].sort((a, b) => {
-    const [fa, fb] = [a[0] as TradeFlow, b[0] as TradeFlow];
-    const match =
-      Number(fb.commodity.description.toLowerCase().includes(wanted)) -
-      Number(fa.commodity.description.toLowerCase().includes(wanted));
-    const newer = publicationKey(sources.get(fb.provenance.source)).localeCompare(
-      publicationKey(sources.get(fa.provenance.source)),
-    );
-    return match || newer;
-  });
-  const best = ranked[0];
+  const best = tables.find((t) => t.commodity.toLowerCase().includes(wanted)) ?? tables[0];
   if (best === undefined) return undefined;
-  const first = best[0] as TradeFlow;
-  const shares: Record<SupplierCode, number> = {};
-  for (const flow of best) shares[flow.exporter] = (shares[flow.exporter] ?? 0) + (flow.share ?? 0);
   return {
-    commodity: first.commodity.description,
-    period: first.period ?? { from: first.year as number, to: first.year as number },
-    shares,
-    hhi: hhiBounds(shares, { residual: ['other'] }).lower,
-    source: sources.get(first.provenance.source) as Source,
+    commodity: best.commodity,
+    period: best.period,
+    shares: best.shares,
+    hhi: best.hhi,
+    source: best.source,
   };
 }
 

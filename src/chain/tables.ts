@@ -130,6 +130,45 @@ interface Candidate {
 }
 
 /**
+ * What a request asks for, and why no table answers it, in words.
+ *
+ * @internal
+ */
+export function describeGap(
+  options: ReturnType<typeof readTableOptions>,
+  years: readonly number[],
+): { what: string; reason: string } {
+  const { stage, year, measure, yearMatch, element, source } = options;
+  const scope = element === undefined ? 'all rare earths' : element;
+  const what = `${measure} at the ${stage} stage (${scope}${source === undefined ? '' : `, source ${source}`})`;
+  const reason =
+    years.length === 0
+      ? `the dataset has no ${what}`
+      : `the dataset has ${what} for ${years.join(', ')}, none ${yearMatch === 'exact' ? 'for' : 'at or before'} ${year}`;
+  return { what, reason };
+}
+
+/** The years with tables that match a request (any year). @internal */
+export function tableYears(
+  dataset: Dataset,
+  options: ReturnType<typeof readTableOptions>,
+): number[] {
+  const years = new Set<number>();
+  for (const row of dataset.stageOutputs ?? []) {
+    if (row.stage !== options.stage || row.measure !== options.measure) continue;
+    if (options.source !== undefined && row.provenance.source !== options.source) continue;
+    if (
+      options.element === undefined
+        ? row.elements !== undefined
+        : row.elements !== undefined && !row.elements.includes(options.element)
+    )
+      continue;
+    years.add(row.year);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/**
  * The rows of the table that answers a request, chosen by: the requested year (or the latest
  * before it), then a table scoped to the requested element over a total, then the newest source.
  *
@@ -167,15 +206,14 @@ export function selectTable(
   const eligible = all.filter((g) => (yearMatch === 'exact' ? g.year === year : g.year <= year));
   if (eligible.length === 0) {
     const years = [...new Set(all.map((g) => g.year))].sort((a, b) => a - b);
-    const scope = element === undefined ? 'all rare earths' : element;
-    const what = `${measure} at the ${stage} stage (${scope}${source === undefined ? '' : `, source ${source}`})`;
+    const gap = describeGap(options, years);
     throw new RareEarthsError(fn, 'not-found', [
       {
         path: ['options', 'year'],
         message:
           years.length === 0
-            ? `expected a year with data, but the dataset has no ${what}`
-            : `expected a year with ${what} (${years.join(', ')}), got ${year}`,
+            ? `expected a year with data, but the dataset has no ${gap.what}`
+            : `expected a year with ${gap.what} (${years.join(', ')}), got ${year}`,
       },
     ]);
   }

@@ -5,14 +5,29 @@
  * @internal
  * @packageDocumentation
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { baseline } from '../data/index.js';
 import {
+  type Dataset,
   element,
   elementSymbols,
+  isElementSymbol,
   isRareEarthsError,
   metalToOxide,
   oxideToMetal,
+  parseScenarios,
+  safeParseDataset,
+  safeParseScenario,
 } from '../index.js';
+import { csvTable, markdownTable } from '../report/format.js';
+import {
+  renderStageReport,
+  stageReport,
+  stageSankeyChart,
+  stageSharesChart,
+} from '../report/index.js';
 
 /**
  * Where the command writes, and whether its output is a terminal (colour only then).
@@ -34,61 +49,227 @@ interface Command {
   readonly name: string;
   readonly summary: string;
   readonly usage: string;
-  readonly run: (args: readonly string[], io: CliIo) => number;
+  readonly options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  readonly positionals: number;
+  readonly run: (
+    values: Record<string, string | boolean | undefined>,
+    positionals: readonly string[],
+    io: CliIo,
+  ) => number;
 }
 
+/** A mistake in how the command was called: exit 2 with the usage. */
 class UsageError extends Error {}
+/** A problem with the user's files or data: exit 1 with the reason. */
+class InputError extends Error {}
 
 const FORMATS = ['md', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
-function parseFormat(value: string | undefined): Format {
+function format(value: unknown): Format {
   if (value === undefined) return 'md';
-  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
-  throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${value}'`);
+  if (typeof value === 'string' && (FORMATS as readonly string[]).includes(value))
+    return value as Format;
+  throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${String(value)}'`);
 }
 
-/** Render rows as an aligned Markdown table, numbers right-aligned. */
-function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const numeric = header.map((_, column) =>
-    rows.every((row) => /^-?[\d.,]+$/.test(row[column] ?? '')),
-  );
-  const cell = (text: string, column: number) =>
-    numeric[column] ? text.padStart(widths[column] ?? 0) : text.padEnd(widths[column] ?? 0);
-  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  const rule = `|${widths.map((width, column) => (numeric[column] ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
+function yearOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const year = Number(value);
+  if (typeof value !== 'string' || !/^\d{4}$/.test(value) || !Number.isInteger(year))
+    throw new UsageError(`--year must be a four-digit year, got '${String(value)}'`);
+  return year;
 }
 
-function csvTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-  return [header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n');
+function elementOption(value: unknown) {
+  if (value === undefined) return undefined;
+  if (isElementSymbol(value)) return value;
+  const hint = elementSymbols().find((s) => s.toLowerCase() === String(value).toLowerCase());
+  throw new UsageError(
+    `--element must be a rare-earth element symbol (${elementSymbols().join(', ')}), got '${String(value)}'${hint === undefined ? '' : ` (did you mean '${hint}'?)`}`,
+  );
 }
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new InputError(
+      code === 'ENOENT'
+        ? `${file}: no such file`
+        : code === 'EISDIR'
+          ? `${file}: is a directory, not a file`
+          : `${file}: cannot be read (${code ?? 'error'})`,
+    );
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function datasetOption(value: unknown): Dataset {
+  if (value === undefined) return baseline;
+  const file = String(value);
+  const result = safeParseDataset(readJson(file));
+  if (!result.success)
+    throw new InputError(`${file}: ${result.error.message.replace(/^parseDataset: /, '')}`);
+  return result.data;
+}
+
+function names(dataset: Dataset): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const country of dataset.countries) out[country.code] = country.name;
+  for (const region of dataset.regions ?? []) out[region.code] = region.name;
+  return out;
+}
+
+function write(io: CliIo, out: unknown, text: string): void {
+  if (out === undefined) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    writeFileSync(String(out), text);
+  } catch (error) {
+    throw new InputError(
+      `${String(out)}: cannot be written (${(error as { code?: string }).code ?? 'error'})`,
+    );
+  }
+}
+
+const reportCommand: Command = {
+  name: 'report',
+  summary:
+    'the stage-by-stage picture: shares, HHI and band, chokepoint, supply without China, import reliance, sourcing, sources',
+  usage:
+    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE]',
+  options: {
+    year: { type: 'string' },
+    element: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    dataset: { type: 'string' },
+  },
+  positionals: 0,
+  run(values, _positionals, io) {
+    const chosen = format(values.format);
+    const year = yearOption(values.year);
+    const symbol = elementOption(values.element);
+    const dataset = datasetOption(values.dataset);
+    const report = stageReport(dataset, {
+      ...(year === undefined ? {} : { year }),
+      ...(symbol === undefined ? {} : { element: symbol }),
+    });
+    const color = io.isTTY && values.out === undefined && chosen === 'md';
+    write(
+      io,
+      values.out,
+      renderStageReport(report, { format: chosen, names: names(dataset), color }),
+    );
+    return 0;
+  },
+};
+
+const chartsCommand: Command = {
+  name: 'charts',
+  summary: 'write SVG charts: stage shares and a Sankey of the stages by country',
+  usage: 'rare-earths charts --out DIR [--year N] [--element Nd] [--dataset FILE]',
+  options: {
+    out: { type: 'string' },
+    year: { type: 'string' },
+    element: { type: 'string' },
+    dataset: { type: 'string' },
+  },
+  positionals: 0,
+  run(values, _positionals, io) {
+    if (values.out === undefined) throw new UsageError('--out DIR is required');
+    const year = yearOption(values.year);
+    const symbol = elementOption(values.element);
+    const dataset = datasetOption(values.dataset);
+    const report = stageReport(dataset, {
+      ...(year === undefined ? {} : { year }),
+      ...(symbol === undefined ? {} : { element: symbol }),
+    });
+    const dir = String(values.out);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new InputError(
+        `${dir}: cannot create the directory (${(error as { code?: string }).code ?? 'error'})`,
+      );
+    }
+    const files: [string, string][] = [
+      ['stage-shares.svg', stageSharesChart(report, { names: names(dataset) })],
+      ['stage-sankey.svg', stageSankeyChart(report, { names: names(dataset) })],
+    ];
+    for (const [file, svg] of files) write(io, join(dir, file), `${svg}\n`);
+    io.stdout(`${files.map(([file]) => join(dir, file)).join('\n')}\n`);
+    return 0;
+  },
+};
+
+const validateCommand: Command = {
+  name: 'validate',
+  summary:
+    'check a dataset, a scenario or an array of scenarios and print every problem with its path',
+  usage: 'rare-earths validate FILE [--dataset FILE]',
+  options: { dataset: { type: 'string' } },
+  positionals: 1,
+  run(values, positionals, io) {
+    const file = positionals[0] as string;
+    const json = readJson(file);
+    const dataset = datasetOption(values.dataset);
+    const isDataset =
+      typeof json === 'object' && json !== null && !Array.isArray(json) && 'schemaVersion' in json;
+    let problems: string | undefined;
+    let kind: string;
+    if (isDataset) {
+      kind = 'dataset';
+      const result = safeParseDataset(json);
+      if (!result.success) problems = result.error.message;
+    } else if (Array.isArray(json)) {
+      kind = 'scenario set';
+      try {
+        parseScenarios(json, { dataset });
+      } catch (error) {
+        if (!isRareEarthsError(error)) throw error;
+        problems = error.message;
+      }
+    } else {
+      kind = 'scenario';
+      const result = safeParseScenario(json, { dataset });
+      if (!result.success) problems = result.error.message;
+    }
+    if (problems === undefined) {
+      io.stdout(`${file}: a valid ${kind}\n`);
+      return 0;
+    }
+    const lines = problems.split('\n');
+    const body =
+      lines.length === 1 ? [`  ${lines[0]?.replace(/^[A-Za-z]+: /, '')}`] : lines.slice(1);
+    io.stderr(`${file}: not a valid ${kind}:\n${body.join('\n')}\n`);
+    return 1;
+  },
+};
 
 const elementsCommand: Command = {
   name: 'elements',
   summary: 'list the 17 rare-earth elements with atomic weights, oxides, factors and groups',
   usage: 'rare-earths elements [--format md|json|csv]',
-  run(args, io) {
-    const { values } = parseArgs({
-      args: [...args],
-      options: { format: { type: 'string' } },
-      allowPositionals: false,
-      strict: true,
-    });
-    const format = parseFormat(values.format);
-    const records = elementSymbols().map((symbol) => {
-      const record = element(symbol);
-      return {
-        ...record,
-        oxideToMetal: oxideToMetal(symbol),
-        metalToOxide: metalToOxide(symbol),
-      };
-    });
-    if (format === 'json') {
+  options: { format: { type: 'string' } },
+  positionals: 0,
+  run(values, _positionals, io) {
+    const chosen = format(values.format);
+    const records = elementSymbols().map((symbol) => ({
+      ...element(symbol),
+      oxideToMetal: oxideToMetal(symbol),
+      metalToOxide: metalToOxide(symbol),
+    }));
+    if (chosen === 'json') {
       io.stdout(`${JSON.stringify(records, null, 2)}\n`);
       return 0;
     }
@@ -103,45 +284,56 @@ const elementsCommand: Command = {
       'USGS',
       'EU',
     ];
-    const rows = records.map((record) => [
-      String(record.atomicNumber),
-      record.symbol,
-      record.name,
-      record.atomicWeight,
-      record.oxide.formula,
-      record.oxideToMetal.toFixed(4),
-      record.metalToOxide.toFixed(4),
-      record.groups.usgs,
-      record.groups.eu,
+    const rows = records.map((r) => [
+      String(r.atomicNumber),
+      r.symbol,
+      r.name,
+      r.atomicWeight,
+      r.oxide.formula,
+      r.oxideToMetal.toFixed(4),
+      r.metalToOxide.toFixed(4),
+      r.groups.usgs,
+      r.groups.eu,
     ]);
-    io.stdout(`${format === 'csv' ? csvTable(header, rows) : markdownTable(header, rows)}\n`);
+    io.stdout(`${chosen === 'csv' ? csvTable(header, rows) : markdownTable(header, rows)}\n`);
     return 0;
   },
 };
 
-const COMMANDS: readonly Command[] = [elementsCommand];
+const COMMANDS: readonly Command[] = [
+  reportCommand,
+  chartsCommand,
+  validateCommand,
+  elementsCommand,
+];
 
 function helpText(info: CliInfo): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
-  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
     `rare-earths ${info.version}: the rare-earth supply chain, deposit to magnet`,
     '',
     'Usage: rare-earths <command> [options]',
     '',
     'Commands:',
-    ...lines,
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Options:',
     '  --help, -h     show help (also: rare-earths <command> --help)',
     '  --version, -v  print the version',
     '',
+    'Without --dataset, commands use the embedded baseline dataset (rare-earths/data).',
+    '',
   ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return `Usage: ${command.usage}\n\n${command.summary}\n`;
 }
 
 /**
  * Run the command line with the given arguments (without `node` and the script path) and return
- * the exit code: 0 on success, 1 when the work failed, 2 for a usage error.
+ * the exit code: 0 on success, 1 when the input was refused or the work failed, 2 for a usage
+ * error. User errors print one line and a usage hint, never a stack trace.
  *
  * @internal
  */
@@ -150,7 +342,7 @@ export function main(argv: readonly string[], io: CliIo, info: CliInfo): number 
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic =
       first === 'help' ? COMMANDS.find((command) => command.name === rest[0]) : undefined;
-    io.stdout(topic === undefined ? helpText(info) : `Usage: ${topic.usage}\n\n${topic.summary}\n`);
+    io.stdout(topic === undefined ? helpText(info) : commandHelp(topic));
     return 0;
   }
   if (first === '--version' || first === '-v') {
@@ -163,23 +355,46 @@ export function main(argv: readonly string[], io: CliIo, info: CliInfo): number 
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`Usage: ${command.usage}\n\n${command.summary}\n`);
+    io.stdout(commandHelp(command));
     return 0;
   }
   try {
-    return command.run(rest, io);
-  } catch (error) {
-    if (
-      error instanceof UsageError ||
-      (error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS')
-    ) {
-      io.stderr(
-        `rare-earths ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`,
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({
+        args: [...rest],
+        options: command.options,
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message.split('\n')[0]);
+    }
+    if (parsed.positionals.length !== command.positionals) {
+      throw new UsageError(
+        command.positionals === 0
+          ? `unexpected argument '${parsed.positionals[0]}'`
+          : parsed.positionals.length === 0
+            ? 'a FILE argument is required'
+            : `expected ${command.positionals} argument, got ${parsed.positionals.length}`,
       );
+    }
+    return command.run(
+      parsed.values as Record<string, string | boolean | undefined>,
+      parsed.positionals,
+      io,
+    );
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`rare-earths ${command.name}: ${error.message}\nUsage: ${command.usage}\n`);
       return 2;
     }
-    if (isRareEarthsError(error)) {
+    if (error instanceof InputError) {
       io.stderr(`rare-earths ${command.name}: ${error.message}\n`);
+      return 1;
+    }
+    if (isRareEarthsError(error)) {
+      io.stderr(`rare-earths ${command.name}: ${error.message.replace(/\n/g, ' ')}\n`);
       return 1;
     }
     throw error;

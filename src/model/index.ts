@@ -9,6 +9,13 @@ export {
   safeParseScenario,
   scenarioJsonSchema,
 } from './parse.js';
+export { parseStageReport, stageReportSchema } from './report-schema.js';
+export type {
+  CountryShare,
+  ReportSourcing,
+  ReportStage,
+  StageReportData,
+} from './report-types.js';
 export type {
   AdoptionCurve,
   CapacityChange,

@@ -37,8 +37,7 @@ describe('stageConcentration on the baseline, 2024', () => {
     expect(picture.missing).toEqual([
       {
         stage: 'metal',
-        reason:
-          'a year with data, but the dataset has no production at the metal stage (all rare earths)',
+        reason: 'the dataset has no production at the metal stage (all rare earths)',
       },
     ]);
   });

@@ -98,20 +98,31 @@ async function inkedPixels(png: Buffer): Promise<number> {
 }
 
 describe('a browser app built with Vite', () => {
-  test('computes with rare-earths and rare-earths/data and renders', async () => {
-    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  test('computes a stage report from rare-earths/data and renders its charts', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 1400 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(origin);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
     expect(errors).toEqual([]);
+    // USGS MCS 2026: China 270,000 of 384,000 t REO in 2024; IEA: magnets are the most concentrated stage.
+    expect(await page.textContent('[data-testid="china-mining"]')).toBe('70.3%');
+    expect(await page.textContent('[data-testid="chokepoint"]')).toBe('magnet');
     expect(await page.textContent('[data-testid="nd-metal"]')).toBe('857.36');
     expect(await page.textContent('[data-testid="element-count"]')).toBe('17');
     expect(await page.textContent('[data-testid="nd-z"]')).toBe('60');
-    const screenshot = await page.screenshot({ fullPage: true });
     mkdirSync(artifacts, { recursive: true });
-    writeFileSync(join(artifacts, 'app.png'), screenshot);
-    expect(await inkedPixels(screenshot)).toBeGreaterThan(2_000);
+    const whole = await page.screenshot({ fullPage: true });
+    writeFileSync(join(artifacts, 'app.png'), whole);
+    for (const id of ['shares', 'sankey']) {
+      const chart = page.locator(`#${id} svg`);
+      const box = await chart.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(500);
+      const shot = await chart.screenshot();
+      writeFileSync(join(artifacts, `${id}.png`), shot);
+      // Not blank: a rendered chart inks thousands of pixels.
+      expect(await inkedPixels(shot)).toBeGreaterThan(5_000);
+    }
     await page.close();
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * Plain-text table formatting shared by the report and the command line.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+
+/** Column alignment: text left, numbers right. @internal */
+export type Align = 'left' | 'right';
+
+/**
+ * A Markdown table whose columns are padded to a common width, so it reads as a table in a
+ * terminal too. Columns whose every cell looks numeric are right-aligned unless `align` says.
+ *
+ * @internal
+ */
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly Align[],
+): string {
+  const numeric = (text: string) => /^[-+]?[\d.,]+(%| pts)?$|^–$/.test(text);
+  const aligns = header.map(
+    (_, i) =>
+      align?.[i] ??
+      (rows.length > 0 && rows.every((row) => numeric(row[i] ?? '')) ? 'right' : 'left'),
+  );
+  const widths = header.map((title, i) =>
+    Math.max(3, [...title].length, ...rows.map((row) => [...(row[i] ?? '')].length)),
+  );
+  const pad = (text: string, i: number) => {
+    const gap = ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...text].length));
+    return aligns[i] === 'right' ? gap + text : text + gap;
+  };
+  const line = (cells: readonly string[]) =>
+    `| ${header.map((_, i) => pad(cells[i] ?? '', i)).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (aligns[i] === 'right' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/** One CSV field, quoted when needed (RFC 4180). @internal */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A CSV document (RFC 4180: CRLF line ends). @internal */
+export function csvTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n');
+}

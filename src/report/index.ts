@@ -1,0 +1,16 @@
+/**
+ * Reports and charts: the stage report as data, rendered as Markdown, CSV or JSON, and SVG
+ * charts as strings (no DOM, no Node built-ins), importable as `rare-earths/report` so that the
+ * chart layout code stays out of the main entry's bundle.
+ *
+ * @packageDocumentation
+ */
+export { type StageReportOptions, stageReport } from './build.js';
+export {
+  type ChartOptions,
+  type ChartSeries,
+  stageSankeyChart,
+  stageSharesChart,
+  timeSeriesChart,
+} from './charts.js';
+export { type RenderOptions, renderStageReport } from './render.js';

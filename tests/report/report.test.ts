@@ -1,0 +1,194 @@
+import { describe, expect, test } from 'vitest';
+import { baseline } from '../../src/data/index.js';
+import { parseStageReport, RareEarthsError } from '../../src/index.js';
+import {
+  renderStageReport,
+  stageReport,
+  stageSankeyChart,
+  stageSharesChart,
+  timeSeriesChart,
+} from '../../src/report/index.js';
+
+const report = stageReport(baseline, { year: 2024 });
+const names = Object.fromEntries(baseline.countries.map((c) => [c.code, c.name]));
+
+describe('stageReport', () => {
+  test('holds the stage picture of the baseline and validates against its own schema', () => {
+    expect(parseStageReport(JSON.parse(JSON.stringify(report)))).toEqual(report);
+    expect(report.stages.map((s) => [s.stage, s.year, s.source])).toEqual([
+      ['mining', 2024, 'usgs-mcs-2026'],
+      ['separation', 2024, 'iea-commentary-2025-10'],
+      ['magnet', 2024, 'iea-commentary-2025-10'],
+    ]);
+    expect(report.stages[0]?.total).toEqual({ amount: '384000', unit: 't', basis: 'REO' });
+    expect(report.stages[0]?.top.map((t) => t.country)).toEqual([
+      'CHN',
+      'USA',
+      'AUS',
+      'MMR',
+      'IND',
+      'other',
+    ]);
+    expect(report.chokepoint?.stage).toBe('magnet');
+    expect(report.reliance).toEqual([
+      {
+        country: 'USA',
+        commodity: 'compounds and metals',
+        source: 'usgs-mcs-2026',
+        computed: expect.closeTo(0.5227524972253053, 15),
+        method: expect.any(String),
+        published: 0.53,
+      },
+    ]);
+    expect(report.sourcing.map((s) => [s.importer, s.tables.length])).toEqual([
+      ['USA', 1],
+      ['EU27', 5],
+      ['JPN', 0],
+    ]);
+    expect(report.sources.map((s) => s.id).sort()).toEqual([
+      'eu-crm-2023',
+      'iea-commentary-2025-10',
+      'usgs-mcs-2026',
+    ]);
+  });
+
+  test('the default year is the latest with stage data', () => {
+    expect(stageReport(baseline).year).toBe(2025);
+  });
+
+  test('bad options and datasets', () => {
+    expect(() => stageReport(baseline, { year: 1800 })).toThrow(
+      'stageReport: options.year: expected an integer of at least 1900, got 1800',
+    );
+    expect(() => stageReport({ ...baseline, stageOutputs: [] })).toThrow(
+      'stageReport: dataset.stageOutputs: expected a dataset with stage outputs',
+    );
+    expect(() => stageReport(baseline, null as never)).toThrow(
+      'stageReport: options: expected an options object, got null',
+    );
+  });
+
+  test('parseStageReport refuses what the report never contains', () => {
+    const bad = JSON.parse(JSON.stringify(report)) as { stages: { hhi: number }[] };
+    (bad.stages[0] as { hhi: number }).hhi = 1.5;
+    expect(() => parseStageReport(bad)).toThrow(RareEarthsError);
+    expect(() => parseStageReport(bad)).toThrow(
+      /stages\[0\]\.hhi: expected a fraction between 0 and 1/,
+    );
+    expect(() => parseStageReport(JSON.parse('{"__proto__":{}}'))).toThrow(
+      'parseStageReport: __proto__',
+    );
+  });
+});
+
+describe('renderStageReport', () => {
+  test('Markdown: headings, aligned tables, every source cited', () => {
+    const text = renderStageReport(report, { names });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('# Rare-earth supply chain, 2024');
+    expect(text).toContain('| Mining     | 2024 | China 70.3% |');
+    expect(text).toContain('Chokepoint: magnet (HHI 8,836, 555 points above separation).');
+    expect(text).toContain('Limiting stage: magnet.');
+    expect(text).toContain(
+      '| United States | compounds and metals |    52.3% |       53% | usgs-mcs-2026 |',
+    );
+    expect(text).toContain('### Japan\n\nNo sourcing data in the dataset.');
+    for (const source of report.sources) expect(text).toContain(`- ${source.id}: `);
+    const table = lines.filter((line) => line.startsWith('| Stage      | Year | Leader'));
+    expect(table).toHaveLength(1);
+    // Aligned: every row of the first table has the same width.
+    const first = lines.slice(
+      lines.indexOf(table[0] as string),
+      lines.indexOf(table[0] as string) + 5,
+    );
+    expect(new Set(first.map((line) => line.length)).size).toBe(1);
+    expect(text).not.toContain('\u001b[');
+    expect(renderStageReport(report, { names, color: true })).toContain(
+      '\u001b[1m# Rare-earth supply chain, 2024\u001b[22m',
+    );
+  });
+
+  test('CSV: one figure per row, every row with eight fields', () => {
+    const rows = renderStageReport(report, { format: 'csv' }).trimEnd().split('\r\n');
+    expect(rows[0]).toBe('section,stage,year,subject,metric,value,unit,source');
+    expect(rows).toContain('concentration,mining,2024,CHN,share,0.703125,fraction,usgs-mcs-2026');
+    expect(rows).toContain('concentration,mining,2024,all,total,384000,t REO,usgs-mcs-2026');
+    expect(rows).toContain(
+      'reliance,,2024,USA,net-import-reliance-published,0.53,fraction,usgs-mcs-2026',
+    );
+    const quoted = rows.filter((row) => row.includes('"'));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.replace(/"[^"]*"/g, 'x').split(',')).toHaveLength(8);
+  });
+
+  test('JSON is the report itself; unknown formats are refused', () => {
+    expect(JSON.parse(renderStageReport(report, { format: 'json' }))).toEqual(report);
+    expect(() => renderStageReport(report, { format: 'xml' as 'md' })).toThrow(
+      "renderStageReport: options.format: expected 'md', 'csv' or 'json', got \"xml\"",
+    );
+  });
+});
+
+describe('charts', () => {
+  const wellFormed = (svg: string) => {
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg).not.toMatch(/NaN|undefined|Infinity/);
+    const tags = svg.match(/<(rect|text|path|polygon|polyline|line|title)(\s[^>]*)?>/g) ?? [];
+    const opened = tags.filter((tag) => !tag.endsWith('/>')).length;
+    const closed = (svg.match(/<\/(rect|text|path|polygon|polyline|line|title)>/g) ?? []).length;
+    expect(opened).toBe(closed);
+  };
+
+  test('stage shares: one bar per stage, China in red, names escaped', () => {
+    const svg = stageSharesChart(report, { names: { ...names, USA: 'United States <USA> & co' } });
+    wellFormed(svg);
+    expect(svg).toContain('Mining 2024');
+    expect(svg).toContain('fill="#c0392b"');
+    expect(svg).toContain('United States &lt;USA&gt; &amp; co');
+    expect(svg).toContain('Sources: usgs-mcs-2026, iea-commentary-2025-10.');
+  });
+
+  test('Sankey: nodes per stage and country, flows flagged as not observed', () => {
+    const svg = stageSankeyChart(report, { names });
+    wellFormed(svg);
+    expect((svg.match(/<path /g) ?? []).length).toBeGreaterThan(5);
+    expect(svg).toContain(
+      'Flows are drawn in proportion to the stages&apos; shares'.replace('&apos;', "'"),
+    );
+    expect(svg).toContain('No data: metal.');
+    expect(() => stageSankeyChart({ ...report, stages: report.stages.slice(0, 1) })).toThrow(
+      'stageSankeyChart: report.stages: expected at least two stages with data',
+    );
+  });
+
+  test('time series: stacked areas and lines, with checks', () => {
+    const svg = timeSeriesChart({
+      years: [2025, 2026, 2027],
+      unit: 't',
+      series: [
+        { name: 'a', values: [1, 2, 3] },
+        { name: 'b', values: [1, 1, 1] },
+        { name: 'total', values: [2, 3, 4], kind: 'line' },
+      ],
+    });
+    wellFormed(svg);
+    expect((svg.match(/<polygon /g) ?? []).length).toBe(2);
+    expect((svg.match(/<polyline /g) ?? []).length).toBe(1);
+    expect(() => timeSeriesChart({ years: [], unit: 't', series: [] })).toThrow(
+      'timeSeriesChart: data.years: expected a non-empty array of years',
+    );
+    expect(() => timeSeriesChart({ years: [2026, 2025], unit: 't', series: [] })).toThrow(
+      'timeSeriesChart: data.years[1]: expected a year after 2026, got 2025',
+    );
+    expect(() =>
+      timeSeriesChart({ years: [2025], unit: 't', series: [{ name: 'x', values: [1, 2] }] }),
+    ).toThrow('timeSeriesChart: data.series[0].values: expected 1 values, one per year');
+    expect(() =>
+      timeSeriesChart({ years: [2025], unit: 't', series: [{ name: 'x', values: [Number.NaN] }] }),
+    ).toThrow('timeSeriesChart: data.series[0].values[0]: expected a finite number, got NaN');
+    expect(() => stageSharesChart(report, { width: 50 })).toThrow(
+      'stageSharesChart: options.width: expected an integer of at least 200, got 50',
+    );
+  });
+});
