@@ -53,7 +53,7 @@ function sortedShares(shares: Readonly<Record<string, number>>): CountryShare[] 
  * @param dataset - a dataset, e.g. `baseline` from `rare-earths/data`
  * @param options - `year` (default the latest with data), `element`, `excluded`, `importers`, `reliance`
  * @returns the report data; it validates against `stageReportSchema()`
- * @throws {@link RareEarthsError} (`invalid-argument`) for bad options or a dataset without stage
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for bad options or a dataset without stage
  *   data; (`not-found`) for a year before any stage data
  * @example
  * ```ts

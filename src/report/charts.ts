@@ -102,7 +102,7 @@ function fmt(value: number): string {
  * @param report - a stage report from {@link stageReport}
  * @param options - `width`, `height`, country `names`, `title`
  * @returns an SVG document
- * @throws {@link RareEarthsError} (`invalid-argument`) for a non-integer or too small size
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for a non-integer or too small size
  * @example
  * ```ts
  * import { baseline } from 'rare-earths/data';
@@ -183,7 +183,7 @@ interface SankeyNodeInput {
  * @param report - a stage report from {@link stageReport}
  * @param options - `width`, `height`, country `names`, `title`
  * @returns an SVG document
- * @throws {@link RareEarthsError} (`invalid-argument`) when fewer than two stages have data, or for a bad size
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) when fewer than two stages have data, or for a bad size
  * @example
  * ```ts
  * import { baseline } from 'rare-earths/data';
@@ -300,7 +300,7 @@ export interface ChartSeries {
  * @param data - `years` (increasing integers), `series` (one value per year each), `unit` (axis label)
  * @param options - `width`, `height`, `title`
  * @returns an SVG document
- * @throws {@link RareEarthsError} (`invalid-argument`) for no years, years out of order, a series of the wrong length, or a non-finite value
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for no years, years out of order, a series of the wrong length, or a non-finite value
  * @example
  * ```ts
  * import { timeSeriesChart } from 'rare-earths/report';

@@ -42,7 +42,7 @@ function points(value: number): string {
  * @param report - the report data from {@link stageReport}
  * @param options - `format`, country `names`, `color`
  * @returns the rendered report, ending with a newline
- * @throws {@link RareEarthsError} (`invalid-argument`) for an unknown format
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for an unknown format
  * @example
  * ```ts
  * import { baseline } from 'rare-earths/data';
