@@ -14,3 +14,4 @@ export {
   RareEarthsError,
 } from './errors/index.js';
 export * from './numeric/index.js';
+export * from './stocks/index.js';
