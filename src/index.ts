@@ -14,4 +14,5 @@ export {
   RareEarthsError,
 } from './errors/index.js';
 export * from './numeric/index.js';
+export * from './offsets/index.js';
 export * from './stocks/index.js';

@@ -157,7 +157,7 @@ export interface DynamicStock {
  * Array.from(model.stockByCohort[2] ?? []); // => [0, 10, 10, 0]
  *
  * const ev = inflowDrivenStock({ inflow: [100, 120, 150], lifetime: { kind: 'weibull', shape: 2.5, scale: 16 } });
- * ev.stock; // ≈ [99.99, 219.95, 369.78]
+ * ev.stock; // ≈ [99.98, 219.71, 368.69]
  * ```
  */
 export function inflowDrivenStock(input: InflowDrivenStockInput): DynamicStock {

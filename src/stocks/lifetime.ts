@@ -70,7 +70,7 @@ export interface SurvivalOptions {
  * survival({ kind: 'fixed', mean: 2 }, [0, 1, 2, 3], { timing: 'end' }); // => [1, 1, 0, 0]
  * survival({ kind: 'normal', mean: 10, sd: 3 }, [10], { timing: 'end' }); // => [0.5]
  * survival({ kind: 'weibull', shape: 1, scale: 10 }, [0, 10], { timing: 'end' }); // ≈ [1, 0.3679]
- * survival({ kind: 'logNormal', mean: 15, sd: 5 }, [0, 14, 29]); // ≈ [1, 0.5422, 0.0048]
+ * survival({ kind: 'logNormal', mean: 15, sd: 5 }, [0, 14, 29]); // ≈ [1, 0.4769, 0.0124]
  * ```
  */
 export function survival(
