@@ -20,6 +20,7 @@ import { checkFinite, checkInteger } from './numeric.js';
 export type Schedule =
   | number
   | {
+      /** A table of values by year. */
       readonly kind: 'table';
       /** Values keyed by calendar year (integer keys, as strings in JSON). */
       readonly values: Readonly<Record<string, number>>;
@@ -27,11 +28,22 @@ export type Schedule =
       readonly between?: 'step' | 'linear';
     }
   | {
+      /** A linear ramp between two years. */
       readonly kind: 'ramp';
       /** Start of the ramp: the value holds until this year. */
-      readonly from: { readonly year: number; readonly value: number };
+      readonly from: {
+        /** The year the ramp starts (an integer). */
+        readonly year: number;
+        /** The value until then. */
+        readonly value: number;
+      };
       /** End of the ramp: the value holds from this year on. */
-      readonly to: { readonly year: number; readonly value: number };
+      readonly to: {
+        /** The year the ramp ends (an integer). */
+        readonly year: number;
+        /** The value from then on. */
+        readonly value: number;
+      };
     };
 
 /**

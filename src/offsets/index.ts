@@ -17,6 +17,7 @@ export {
   adoptionShare,
   type SubstituteScore,
   type SubstitutionIndexInput,
+  type SubstitutionIndices,
   type SubstitutionOffset,
   type SubstitutionOffsetInput,
   type SubstitutionOption,

@@ -4,9 +4,9 @@ import type { Schedule } from '../numeric/schedule.js';
 import {
   type DynamicStock,
   type InitialStock,
-  inflowDrivenStock,
   type NegativeInflow,
-  stockDrivenStock,
+  runInflowDriven,
+  runStockDriven,
 } from '../stocks/dsm.js';
 import type { Lifetime, Timing } from '../stocks/lifetime.js';
 import {
@@ -187,9 +187,9 @@ export function recyclingOffset(input: RecyclingOffsetInput): RecyclingOffset {
   };
   let model: DynamicStock;
   if (input.sales !== undefined) {
-    model = inflowDrivenStock({ inflow: series.values, ...common });
+    model = runInflowDriven(fn, { inflow: series.values, ...common });
   } else {
-    model = stockDrivenStock({
+    model = runStockDriven(fn, {
       stock: series.values,
       ...common,
       ...(input.negativeInflow === undefined ? {} : { negativeInflow: input.negativeInflow }),

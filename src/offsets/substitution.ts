@@ -23,6 +23,7 @@ import {
 export type AdoptionCurve =
   | Schedule
   | {
+      /** An S-shaped uptake. */
       readonly kind: 'logistic';
       /** The year when the uptake is halfway from `floor` to `ceiling`. */
       readonly midpoint: number;
@@ -274,6 +275,18 @@ export interface SubstitutionIndexInput {
 }
 
 /**
+ * The result of {@link substitutionIndices}: fractions, 1 meaning no substitution is possible.
+ *
+ * @category Offsets
+ */
+export interface SubstitutionIndices {
+  /** SI_EI, the substitution index used in economic importance. */
+  readonly economicImportance: number;
+  /** SI_SR, the substitution index used in supply risk. */
+  readonly supplyRisk: number;
+}
+
+/**
  * The EU substitution indices of a material, SI_EI (for economic importance) and SI_SR (for supply
  * risk), from its end uses, the sub-shares its substitutes can take and their scores.
  *
@@ -303,10 +316,7 @@ export interface SubstitutionIndexInput {
  * indices.supplyRisk; // ≈ 0.9785
  * ```
  */
-export function substitutionIndices(input: SubstitutionIndexInput): {
-  economicImportance: number;
-  supplyRisk: number;
-} {
+export function substitutionIndices(input: SubstitutionIndexInput): SubstitutionIndices {
   const fn = 'substitutionIndices';
   const uses = (input as { uses?: unknown } | null)?.uses;
   if (!Array.isArray(uses) || uses.length === 0) {

@@ -161,7 +161,15 @@ export interface DynamicStock {
  * ```
  */
 export function inflowDrivenStock(input: InflowDrivenStockInput): DynamicStock {
-  const fn = 'inflowDrivenStock';
+  return runInflowDriven('inflowDrivenStock', input);
+}
+
+/**
+ * {@link inflowDrivenStock} with the caller's function name in errors.
+ *
+ * @internal
+ */
+export function runInflowDriven(fn: string, input: InflowDrivenStockInput): DynamicStock {
   const inflow = readSeries(fn, ['inflow'], input?.inflow, false);
   const offset = timingOffset(fn, ['timing'], input.timing);
   const n = inflow.length;
@@ -209,7 +217,15 @@ export function inflowDrivenStock(input: InflowDrivenStockInput): DynamicStock {
  * ```
  */
 export function stockDrivenStock(input: StockDrivenStockInput): DynamicStock {
-  const fn = 'stockDrivenStock';
+  return runStockDriven('stockDrivenStock', input);
+}
+
+/**
+ * {@link stockDrivenStock} with the caller's function name in errors.
+ *
+ * @internal
+ */
+export function runStockDriven(fn: string, input: StockDrivenStockInput): DynamicStock {
   const stock = readSeries(fn, ['stock'], input?.stock, true);
   const offset = timingOffset(fn, ['timing'], input.timing);
   const policy = readPolicy(fn, input.negativeInflow);

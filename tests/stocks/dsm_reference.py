@@ -323,6 +323,27 @@ for timing in ("start", "middle", "end"):
     out = flodym_inflow([1.0] * 201, {"kind": "logNormal", "mean": 30, "sd": 10}, timing)
     quadrature[timing] = out["stock"][-1]
 
+# A recycling offset computed independently: flodym's inflow-driven DSM ('middle') for the products,
+# then numpy for the element flows (end-of-life outflow by cohort x content of the cohort's year,
+# then collection and yields of the end-of-life year). The inputs mirror docs/recycling.md, with a
+# dysprosium content that falls by cohort so that the by-cohort accounting matters.
+rec_years = np.arange(2015, 2051)
+rec_sales = np.round(60000 / (1 + np.exp(-(rec_years - 2030) / 4)))
+rec_lt = {"kind": "logNormal", "mean": 15, "sd": 5}
+rec = flodym_inflow(list(rec_sales), rec_lt, "middle")
+o_c = np.array(rec["outflowByCohort"])
+collection = np.clip(0.05 + (0.5 - 0.05) * (rec_years - 2025) / (2040 - 2025), 0.05, 0.5)
+dy_content = np.where(rec_years <= 2020, 0.04, np.where(rec_years >= 2030, 0.015, 0.04 + (0.015 - 0.04) * (rec_years - 2020) / 10))
+recycling = {"years": [int(y) for y in rec_years], "sales": [float(v) for v in rec_sales], "lifetime": rec_lt, "elements": {}}
+for element, content in (("Nd", np.full(len(rec_years), 0.23)), ("Dy", dy_content)):
+    eol = o_c @ content
+    secondary = eol * collection * 0.8 * 0.95
+    recycling["elements"][element] = {
+        "endOfLife": [float(v) for v in eol],
+        "secondary": [float(v) for v in secondary],
+        "demand": [float(v) for v in rec_sales * content],
+    }
+
 # Survival functions straight from scipy (not a peer: the distributions' reference implementation),
 # including cases the peers cannot express: the half-normal (folded normal with mean 0, where ODYM
 # returns survival 0 everywhere) and ages far into the tails.
@@ -357,6 +378,7 @@ out.write_text(json.dumps({
     "flodymPandasStandIn": isinstance(sys.modules["pandas"], types.ModuleType) and not hasattr(sys.modules["pandas"], "__version__"),
     "quadrature": quadrature,
     "survival": survival,
+    "recycling": recycling,
     "cases": cases,
 }) + "\n")
 print(f"wrote {len(cases)} cases to {out}")
