@@ -44,9 +44,9 @@ function measure(fn, { warmup = 2, runs = 10 } = {}) {
   const middle = Math.floor(times.length / 2);
   const median =
     times.length % 2 === 1
-      ? /** @type {number} */ (times[middle])
-      : /** @type {number} */ ((times[middle - 1]) + /** @type {number} */ (times[middle])) / 2;
-  return { median, min: /** @type {number} */ (times[0]), runs };
+      ? (times[middle] ?? 0)
+      : ((times[middle - 1] ?? 0) + (times[middle] ?? 0)) / 2;
+  return { median, min: times[0] ?? 0, runs };
 }
 
 function pythonVersions() {

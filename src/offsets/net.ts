@@ -213,7 +213,8 @@ export function netPrimaryDemand(input: NetPrimaryDemandInput): NetPrimaryDemand
       });
     }
     for (const [element, span] of demand) {
-      const d = cover(fn, [...path, 'demand', element], span, from, to);
+      // Every demand span covers the years: they are the intersection of the spans.
+      const d = Array.prototype.slice.call(span.values, from - span.start) as number[];
       const recycled = app.recycling?.elements[element];
       const r =
         recycled === undefined
@@ -267,7 +268,7 @@ function demandOf(
   const out = new Map<ElementSymbol, Span>();
   if (app.demand !== undefined) {
     for (const element of elementKeys(fn, [...path, 'demand'], app.demand)) {
-      out.set(element, readYearSeries(fn, [...path, 'demand', element], app.demand[element], true));
+      out.set(element, readYearSeries(fn, [...path, 'demand', element], app.demand[element]));
     }
     return out;
   }
@@ -292,11 +293,12 @@ function checkResult(
   path: readonly (string | number)[],
   result: { years?: unknown; elements?: unknown } | undefined,
 ): void {
-  const years = result?.years;
   if (
-    !Array.isArray(years) ||
-    years.length === 0 ||
-    typeof result?.elements !== 'object' ||
+    typeof result !== 'object' ||
+    result === null ||
+    !Array.isArray(result.years) ||
+    result.years.length === 0 ||
+    typeof result.elements !== 'object' ||
     result.elements === null
   ) {
     invalidArgument(fn, path, 'a result of recyclingOffset or substitutionOffset', result);

@@ -158,8 +158,8 @@ export function recyclingOffset(input: RecyclingOffsetInput): RecyclingOffset {
     invalidArgument(fn, ['sales'], 'either sales or stock (one of the two)', input.sales);
   }
   const elements = elementKeys(fn, ['content'], input.content);
-  const given = input.sales ?? input.stock;
-  const series = readYearSeries(fn, input.sales === undefined ? ['stock'] : ['sales'], given, true);
+  const given = input.sales === undefined ? input.stock : input.sales;
+  const series = readYearSeries(fn, input.sales === undefined ? ['stock'] : ['sales'], given);
   const { start } = series;
   const n = series.values.length;
   const collection = fractionsByYear(fn, ['collection'], input.collection, start, n);
@@ -176,7 +176,7 @@ export function recyclingOffset(input: RecyclingOffsetInput): RecyclingOffset {
   if (input.demand !== undefined) {
     for (const element of elementKeys(fn, ['demand'], input.demand)) {
       const path = ['demand', element];
-      const read = readYearSeries(fn, path, input.demand[element], true);
+      const read = readYearSeries(fn, path, input.demand[element]);
       demand.set(element, window(fn, path, read, start, n));
     }
   }

@@ -34,7 +34,7 @@ export interface ReadSeries {
 }
 
 /**
- * Validate a {@link YearSeries}.
+ * Validate a {@link YearSeries} of non-negative values.
  *
  * @internal
  */
@@ -42,13 +42,12 @@ export function readYearSeries(
   fn: string,
   path: readonly (string | number)[],
   series: unknown,
-  nonNegative: boolean,
 ): ReadSeries {
   if (typeof series !== 'object' || series === null) {
     return invalidArgument(fn, path, 'a year series { start, values }', series);
   }
   const { start, values } = series as { start?: unknown; values?: unknown };
-  if (typeof start !== 'number' || !Number.isInteger(start)) {
+  if (!Number.isInteger(start)) {
     invalidArgument(fn, [...path, 'start'], 'an integer year', start);
   }
   if (!Array.isArray(values) || values.length === 0) {
@@ -56,13 +55,8 @@ export function readYearSeries(
   }
   const out = new Float64Array(values.length);
   values.forEach((v: unknown, k) => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || (nonNegative && v < 0)) {
-      invalidArgument(
-        fn,
-        [...path, 'values', k],
-        nonNegative ? 'a finite non-negative number' : 'a finite number',
-        v,
-      );
+    if (!Number.isFinite(v) || (v as number) < 0) {
+      invalidArgument(fn, [...path, 'values', k], 'a finite non-negative number', v);
     }
     out[k] = v as number;
   });

@@ -65,7 +65,7 @@ function adoptionAt(
   year: number,
 ): number {
   checkInteger(fn, ['year'], year, Number.MIN_SAFE_INTEGER);
-  if (typeof curve === 'object' && curve !== null && curve.kind === 'logistic') {
+  if (typeof curve === 'object' && curve?.kind === 'logistic') {
     const midpoint = checkFinite(fn, [...path, 'midpoint'], curve.midpoint);
     const rate = curve.rate;
     if (typeof rate !== 'number' || !(rate > 0) || rate === Number.POSITIVE_INFINITY) {
@@ -180,7 +180,7 @@ export function substitutionOffset(input: SubstitutionOffsetInput): Substitution
   }
   const elements = elementKeys(fn, ['demand'], input.demand);
   const series = elements.map((element) =>
-    readYearSeries(fn, ['demand', element], input.demand[element], true),
+    readYearSeries(fn, ['demand', element], input.demand[element]),
   );
   const first = series[0] as (typeof series)[number];
   const { start } = first;

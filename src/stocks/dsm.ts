@@ -269,7 +269,7 @@ function readSeries(
   const out = new Float64Array(values.length);
   for (let t = 0; t < values.length; t++) {
     const v = values[t];
-    if (typeof v !== 'number' || !Number.isFinite(v) || (nonNegative && v < 0)) {
+    if (!Number.isFinite(v) || (nonNegative && (v as number) < 0)) {
       invalidArgument(
         fn,
         [...path, t],
@@ -331,7 +331,8 @@ function readInitialStock(
   const byAge = readSeries(fn, ['initialStock', 'byAge'], initial.byAge, true);
   const h = byAge.length;
   const given = initial.lifetime;
-  const path = given === undefined ? ['lifetime'] : ['initialStock', 'lifetime'];
+  // Without its own lifetime the initial stock takes the model's, which is already validated.
+  const path = ['initialStock', 'lifetime'];
   const lifetime =
     given ?? (Array.isArray(modelLifetime) ? (modelLifetime[0] as unknown) : modelLifetime);
   const curves = new Array<Float64Array>(h);
@@ -533,10 +534,19 @@ function simulate(
     inflow[t] = it;
     weight[t] = it;
     const v = it * (surv[t] as Float64Array)[0]!;
+    const o = it - v;
     sbc[row + t] = v;
-    obc[row + t] = it - v;
-    let total = sSum + sComp + v;
-    let leaving = oSum + oComp + (it - v);
+    obc[row + t] = o;
+    // The new cohort joins the compensated sums too (adding it after the compensation would
+    // drop what the compensation saved).
+    const sNext = sSum + v;
+    let back = sNext - sSum;
+    sComp += sSum - (sNext - back) + (v - back);
+    const oNext = oSum + o;
+    back = oNext - oSum;
+    oComp += oSum - (oNext - back) + (o - back);
+    let total = sNext + sComp;
+    let leaving = oNext + oComp;
     if (initial !== undefined) {
       hStock[t] = sumRange(hs, t * h, t * h + h);
       hOutflow[t] = sumRange(ho, t * h, t * h + h);

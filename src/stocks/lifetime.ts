@@ -229,7 +229,8 @@ export function survivalAt(lifetime: CompiledLifetime, age: number): number {
         0.5 * erfc((age - lifetime.a) * lifetime.b) + 0.5 * erfc((age + lifetime.a) * lifetime.b)
       );
     case 3:
-      return age > 0 ? 0.5 * erfc((Math.log(age) - lifetime.a) * lifetime.b) : 1;
+      // At age 0 the logarithm is −∞ and erfc(−∞) = 2: survival 1, with no special case.
+      return 0.5 * erfc((Math.log(age) - lifetime.a) * lifetime.b);
     default:
       return Math.exp(-((age * lifetime.a) ** lifetime.b));
   }

@@ -207,3 +207,56 @@ describe('netPrimaryDemand', () => {
     );
   });
 });
+
+describe('netPrimaryDemand, edges', () => {
+  test('an element the substitution does not touch has nothing substituted; shares summing to exactly 1 pass', () => {
+    const onlyNd = substitutionOffset({
+      demand: { Nd: motorsDemand.Nd },
+      option: { adoption: 0.4, intensityChange: -1 },
+    });
+    const rest = substitutionOffset({
+      demand: { Nd: motorsDemand.Nd },
+      option: { adoption: 0.6, intensityChange: 0 },
+    });
+    const net = netPrimaryDemand({
+      applications: [{ name: 'm', demand: motorsDemand, substitution: [onlyNd, rest] }],
+    });
+    expect(net.total.Dy?.substituted).toEqual([0, 0, 0, 0]);
+    expect(net.total.Nd?.substituted.map((v) => Math.round(v * 1e9) / 1e9)).toEqual([
+      40, 44, 48, 52,
+    ]);
+  });
+
+  test('refuses more bad input', () => {
+    const m = (app: Partial<DemandApplication>) =>
+      error(() => netPrimaryDemand({ applications: [{ name: 'm', ...app } as DemandApplication] }))
+        .message;
+    expect(error(() => netPrimaryDemand({ applications: [5 as never] })).message).toBe(
+      'netPrimaryDemand: applications[0]: expected an application { name, demand?, recycling?, substitution? }, got 5',
+    );
+    expect(
+      error(() => netPrimaryDemand({ applications: [{ name: 5 as never, substitution }] })).message,
+    ).toBe('netPrimaryDemand: applications[0].name: expected a unique, non-empty name, got 5');
+    expect(m({ substitution: { years: [2030], elements: null } as never })).toBe(
+      'netPrimaryDemand: applications[0].substitution: expected a result of recyclingOffset or substitutionOffset, got an object',
+    );
+    expect(m({ substitution: [substitution, null as never] })).toBe(
+      'netPrimaryDemand: applications[0].substitution[1]: expected a result of recyclingOffset or substitutionOffset, got null',
+    );
+    expect(m({ recycling: { years: 2030, elements: {} } as never })).toBe(
+      'netPrimaryDemand: applications[0].recycling: expected a result of recyclingOffset or substitutionOffset, got an object',
+    );
+    expect(m({ substitution: { ...substitution, elements: {} } })).toBe(
+      'netPrimaryDemand: applications[0].demand: expected at least one element, got an object',
+    );
+    expect(m({ demand: { Fe: motorsDemand.Nd } as never })).toBe(
+      'netPrimaryDemand: applications[0].demand.Fe: expected a rare-earth element symbol such as Nd or Dy, got "Fe"',
+    );
+    expect(m({ demand: { Nd: { start: 2030, values: [-1] } } })).toBe(
+      'netPrimaryDemand: applications[0].demand.Nd.values[0]: expected a finite non-negative number, got -1',
+    );
+    expect(m({ demand: { Nd: motorsDemand.Nd, Pr: motorsDemand.Nd }, substitution })).toBe(
+      'netPrimaryDemand: applications[0].substitution.elements.Dy: expected an element of the application\'s demand (Pr, Nd), got "Dy"',
+    );
+  });
+});

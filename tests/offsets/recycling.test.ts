@@ -229,3 +229,97 @@ describe('recyclingOffset', () => {
     expect(input).toEqual(base);
   });
 });
+
+describe('recyclingOffset, edges', () => {
+  test('counts what leaves in its own year (normal lifetime under end timing)', () => {
+    const result = recyclingOffset({
+      ...base,
+      lifetime: { kind: 'normal', mean: 1, sd: 1 },
+      collection: 1,
+      preprocessing: 1,
+      processing: 1,
+    });
+    const model = inflowDrivenStock({
+      inflow: [100, 100, 100, 100, 100],
+      lifetime: { kind: 'normal', mean: 1, sd: 1 },
+      timing: 'end',
+    });
+    expect(result.elements.Nd?.endOfLife[0]).toBeCloseTo((model.outflow[0] as number) * 0.3, 12);
+    expect(result.elements.Nd?.endOfLife[0]).toBeGreaterThan(0);
+  });
+
+  test('passes the timing and the negative-inflow policy on to the stock model', () => {
+    const start = recyclingOffset({ ...base, timing: 'start' });
+    expect(start.product.endOfLife).toEqual([0, 100, 100, 100, 100]);
+    const stock = { start: 2020, values: [100, 200, 200, 200, 50] };
+    const { sales: _, ...rest } = base;
+    expect(recyclingOffset({ ...rest, stock }).product.sales).toEqual([100, 100, 100, 100, -50]);
+    expect(recyclingOffset({ ...rest, stock, negativeInflow: 'retire' }).product.sales).toEqual([
+      100, 100, 100, 100, 0,
+    ]);
+    expect(error(() => recyclingOffset({ ...rest, stock, negativeInflow: 'throw' })).message).toBe(
+      "recyclingOffset: stock[4]: expected a stock no smaller than what is still in use from earlier years (negativeInflow: 'throw'), got 50 while 100 is still in use",
+    );
+    expect(
+      error(() => recyclingOffset({ ...rest, stock: { start: 2020, values: [-1] } })).message,
+    ).toBe('recyclingOffset: stock.values[0]: expected a finite non-negative number, got -1');
+  });
+
+  test('reads schedules only over the modelled years, zero rates included', () => {
+    const result = recyclingOffset({
+      ...base,
+      collection: { kind: 'table', values: { '2020': 0, '2024': 0.5, '2025': 7 } },
+    });
+    expect(result.elements.Nd?.secondary).toEqual([0, 0, 0, 0, 10.8]);
+  });
+
+  test('accepts a demand series that covers the years exactly; ignores undefined entries', () => {
+    const result = recyclingOffset({
+      ...base,
+      content: { Nd: 0.3, Dy: undefined } as never,
+      demand: { Nd: { start: 2020, values: [10, 10, 10, 10, 10] }, Pr: undefined } as never,
+    });
+    expect(Object.keys(result.elements)).toEqual(['Nd']);
+    expect(result.elements.Nd?.demand).toEqual([10, 10, 10, 10, 10]);
+  });
+
+  test('refuses more bad input', () => {
+    expect(error(() => recyclingOffset(5 as never)).message).toBe(
+      'recyclingOffset: (input): expected an object { sales or stock, lifetime, content, … }, got 5',
+    );
+    expect(error(() => recyclingOffset({ ...base, sales: null as never })).message).toBe(
+      'recyclingOffset: sales: expected a year series { start, values }, got null',
+    );
+    expect(error(() => recyclingOffset({ ...base, content: null as never })).message).toBe(
+      'recyclingOffset: content: expected an object keyed by element symbol, e.g. { Nd: … }, got null',
+    );
+    expect(error(() => recyclingOffset({ ...base, content: 0.3 as never })).message).toBe(
+      'recyclingOffset: content: expected an object keyed by element symbol, e.g. { Nd: … }, got 0.3',
+    );
+    expect(
+      error(() =>
+        recyclingOffset({ ...base, demand: { Fe: { start: 2020, values: [1] } } as never }),
+      ).message,
+    ).toBe(
+      'recyclingOffset: demand.Fe: expected a rare-earth element symbol such as Nd or Dy, got "Fe"',
+    );
+    expect(
+      error(() =>
+        recyclingOffset({ ...base, demand: { Nd: { start: 2020, values: [1, 1, 1, -1, 1] } } }),
+      ).message,
+    ).toBe('recyclingOffset: demand.Nd.values[3]: expected a finite non-negative number, got -1');
+    expect(
+      error(() =>
+        recyclingOffset({ ...base, demand: { Nd: { start: 2020, values: [1, 1, 1, 1] } } }),
+      ).message,
+    ).toBe('recyclingOffset: demand.Nd: expected a series covering 2020–2024, got "2020–2023"');
+    expect(
+      error(() => recyclingOffset({ ...base, sales: { start: '2020', values: [1] } as never }))
+        .message,
+    ).toBe('recyclingOffset: sales.start: expected an integer year, got "2020"');
+    expect(
+      error(() => recyclingOffset({ ...base, sales: { start: 2020, values: [1, '2'] } as never }))
+        .message,
+    ).toBe('recyclingOffset: sales.values[1]: expected a finite non-negative number, got "2"');
+  });
+});

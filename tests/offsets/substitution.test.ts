@@ -291,3 +291,97 @@ describe('substitutionIndices', () => {
     }
   });
 });
+
+describe('substitution, edges', () => {
+  const demand = { Nd: { start: 2030, values: [100, 100, 100] } };
+
+  test('a floor equal to the ceiling is a constant share; a scheduled intensity change applies to all elements', () => {
+    expect(
+      adoptionShare({ kind: 'logistic', midpoint: 2030, rate: 1, ceiling: 0.4, floor: 0.4 }, 2000),
+    ).toBe(0.4);
+    const result = substitutionOffset({
+      demand: { ...demand, Pr: { start: 2030, values: [10, 10, 10] } },
+      option: {
+        adoption: 1,
+        intensityChange: { kind: 'table', values: { '2030': -0.5, '2032': -1 } },
+      },
+    });
+    expect(result.elements.Nd?.avoided).toEqual([50, 50, 100]);
+    expect(result.elements.Pr?.avoided).toEqual([5, 5, 10]);
+  });
+
+  test('refuses more bad input', () => {
+    expect(
+      error(() => adoptionShare({ kind: 'logistic', midpoint: 2030, rate: '1' as never }, 2030))
+        .message,
+    ).toBe('adoptionShare: curve.rate: expected a positive growth rate per year, got "1"');
+    expect(
+      error(() => adoptionShare({ kind: 'logistic', midpoint: 2030, rate: 1, floor: -0.1 }, 2030))
+        .message,
+    ).toBe('adoptionShare: curve.floor: expected a fraction between 0 and 1, got -0.1');
+    expect(error(() => adoptionShare(null as never, 2030)).message).toBe(
+      'adoptionShare: curve: expected a number, a table or a ramp, got null',
+    );
+    expect(error(() => adoptionShare(-0.1, 2030)).message).toBe(
+      'adoptionShare: curve: expected a share between 0 and 1 in every year (2030 included), got -0.1',
+    );
+    expect(error(() => substitutionOffset(5 as never)).message).toBe(
+      'substitutionOffset: (input): expected an object { demand, option }, got 5',
+    );
+    expect(error(() => substitutionOffset({ demand, option: 5 as never })).message).toBe(
+      'substitutionOffset: option: expected a substitution option { adoption, intensityChange }, got 5',
+    );
+    expect(
+      error(() =>
+        substitutionOffset({
+          demand: { Fe: demand.Nd } as never,
+          option: { adoption: 0, intensityChange: -1 },
+        }),
+      ).message,
+    ).toBe(
+      'substitutionOffset: demand.Fe: expected a rare-earth element symbol such as Nd or Dy, got "Fe"',
+    );
+    expect(
+      error(() =>
+        substitutionOffset({
+          demand: { Nd: { start: 2030, values: [1, -1] } },
+          option: { adoption: 0, intensityChange: -1 },
+        }),
+      ).message,
+    ).toBe(
+      'substitutionOffset: demand.Nd.values[1]: expected a finite non-negative number, got -1',
+    );
+    expect(
+      error(() =>
+        substitutionOffset({
+          demand,
+          option: {
+            adoption: 0.5,
+            intensityChange: {
+              kind: 'ramp',
+              from: { year: 2030, value: -0.5 },
+              to: { year: 2032, value: -1.5 },
+            },
+          },
+        }),
+      ).message,
+    ).toBe(
+      'substitutionOffset: option.intensityChange: expected a relative change of at least −1 in every year (2032 included), got -1.5',
+    );
+    expect(error(() => substitutionIndices({ uses: [{ share: Number.NaN }] })).message).toBe(
+      'substitutionIndices: uses[0].share: expected a finite non-negative share, got NaN',
+    );
+    expect(error(() => substitutionIndices({ uses: [{ share: '1' as never }] })).message).toBe(
+      'substitutionIndices: uses[0].share: expected a finite non-negative share, got "1"',
+    );
+    expect(error(() => substitutionIndices({ uses: [null as never] })).message).toBe(
+      'substitutionIndices: uses[0].share: expected a finite non-negative share, got undefined',
+    );
+    expect(
+      error(() => substitutionIndices({ uses: [{ share: 1, substitutes: [null as never] }] }))
+        .message,
+    ).toBe(
+      'substitutionIndices: uses[0].substitutes[0].subShare: expected a fraction between 0 and 1, got undefined',
+    );
+  });
+});

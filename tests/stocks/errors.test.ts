@@ -86,6 +86,9 @@ describe('lifetimes', () => {
     expect(error(() => survival(fixed3, [Number.POSITIVE_INFINITY])).message).toBe(
       'survival: ages[0]: expected a finite non-negative age in years, got Infinity',
     );
+    expect(error(() => survival(fixed3, ['5'] as never)).message).toBe(
+      'survival: ages[0]: expected a finite non-negative age in years, got "5"',
+    );
     expect(error(() => survival(fixed3, 5 as never)).message).toBe(
       'survival: ages: expected an array of ages in years, got 5',
     );
@@ -150,6 +153,14 @@ describe('dynamic stock models', () => {
       error(() => inflowDrivenStock({ inflow: [1], lifetime: fixed3, timing: 'now' as never }))
         .message,
     ).toBe("inflowDrivenStock: timing: expected 'end', 'middle' or 'start', got \"now\"");
+    expect(
+      error(() => stockDrivenStock({ stock: [1], lifetime: fixed3, timing: 'now' as never }))
+        .message,
+    ).toBe("stockDrivenStock: timing: expected 'end', 'middle' or 'start', got \"now\"");
+    expect(
+      error(() => inflowDrivenStock({ inflow: [1], lifetime: fixed3, initialStock: null as never }))
+        .message,
+    ).toBe('inflowDrivenStock: initialStock: expected an object { byAge, lifetime? }, got null');
     expect(error(() => stockDrivenStock({ stock: [1, -1], lifetime: fixed3 })).message).toBe(
       'stockDrivenStock: stock[1]: expected a finite non-negative number, got -1',
     );
@@ -236,6 +247,16 @@ describe('dynamic stock models', () => {
     ).toBe(
       'inflowDrivenStock: initialStock.byAge[1]: expected a finite non-negative number, got -2',
     );
+  });
+
+  test('normal and folded-normal cohorts with equal parameters keep their own curves', () => {
+    const normal: Lifetime = { kind: 'normal', mean: 2, sd: 2 };
+    const folded: Lifetime = { kind: 'foldedNormal', mean: 2, sd: 2 };
+    const mixed = inflowDrivenStock({ inflow: [1, 1], lifetime: [normal, folded], timing: 'end' });
+    const second = inflowDrivenStock({ inflow: [0, 1], lifetime: folded, timing: 'end' });
+    expect(mixed.stockByCohort[1]?.[1]).toBe(second.stockByCohort[1]?.[1]);
+    expect(mixed.stockByCohort[1]?.[1]).toBe(1);
+    expect(mixed.stockByCohort[0]?.[0]).toBeLessThan(1);
   });
 
   test('the initial stock defaults to the first cohort lifetime and leaves conditionally', () => {
@@ -370,6 +391,18 @@ describe('stockBalance', () => {
     expect(nan.balanced).toBe(false);
     expect(Number.isNaN(nan.maxRelativeResidual)).toBe(true);
     expect(stockBalance({ ...model, outflow: [0, 0, 0] }, { tolerance: 10 }).balanced).toBe(true);
+  });
+
+  test('reports the worst year, not the last, and accepts a residual equal to the tolerance', () => {
+    const firstOnly = stockBalance({ ...model, outflow: [0, ...model.outflow.slice(1)] });
+    expect(firstOnly.balanced).toBe(false);
+    expect(firstOnly.maxRelativeResidual).toBeGreaterThan(0.1);
+    const exact = inflowDrivenStock({ inflow: [1, 2, 3], lifetime: fixed3, timing: 'end' });
+    expect(stockBalance(exact, { tolerance: 0 })).toEqual({
+      residual: [0, 0, 0],
+      maxRelativeResidual: 0,
+      balanced: true,
+    });
   });
 
   test('an all-zero model balances', () => {

@@ -231,3 +231,40 @@ describe('purity and shared curves', () => {
     expect(model.earlyRetirement).toEqual([0, 0, 0]);
   });
 });
+
+describe('compensated totals', () => {
+  // Around 1e16 the spacing of float64 is 2, so adding ones one at a time loses them all; the
+  // compensated sums keep them (1e16 + 3 rounds to 1e16 + 4).
+  const big = 1e16;
+
+  test('stock totals of one shared lifetime', () => {
+    const model = inflowDrivenStock({
+      inflow: [big, 1, 1, 1],
+      lifetime: { kind: 'fixed', mean: 10 },
+      timing: 'end',
+    });
+    expect(model.stock).toEqual([big, big, big + 2, big + 4]);
+  });
+
+  test('stock and outflow totals of per-cohort lifetimes', () => {
+    const model = inflowDrivenStock({
+      inflow: [big, 1, 1, 1, 0],
+      lifetime: [4, 3, 2, 1, 1].map((mean) => ({ kind: 'fixed', mean }) as const),
+      timing: 'end',
+    });
+    expect(model.stock[3]).toBe(big + 4);
+    expect(model.outflow[4]).toBe(big + 4);
+  });
+
+  test('totals of an initial stock', () => {
+    const model = inflowDrivenStock({
+      inflow: [0],
+      lifetime: { kind: 'fixed', mean: 10 },
+      timing: 'end',
+      initialStock: { byAge: [big, 1, 1, 1] },
+    });
+    expect(model.openingStock).toBe(big + 4);
+    expect(model.initial?.stock).toEqual([big + 4]);
+    expect(model.stock).toEqual([big + 4]);
+  });
+});
