@@ -435,7 +435,7 @@ function simulate(
   for (let t = 0; t < n; t++) {
     const row = t * n;
     const prev = row - n;
-    // Neumaier accumulators for the row's stock and outflow.
+    // Compensated (TwoSum) accumulators for the row's stock and outflow.
     let sSum = 0;
     let sComp = 0;
     let oSum = 0;
