@@ -19,4 +19,6 @@ export {
 } from './errors/index.js';
 export * from './model/index.js';
 export * from './numeric/index.js';
+export * from './offsets/index.js';
 export * from './quantity/index.js';
+export * from './stocks/index.js';

@@ -113,23 +113,27 @@ export interface RecyclingPolicy extends InterventionBase {
 }
 
 /**
- * How the share of an application that has switched to a substitute grows over the years: a
- * logistic curve `ceiling / (1 + exp(−steepness · (year − midpoint)))`, or a schedule of shares.
+ * How the share of demand that has switched to a substitute grows over the years: a logistic
+ * curve `floor + (ceiling − floor) / (1 + exp(−rate · (year − midpoint)))`, or a schedule of
+ * shares (fractions). The offsets (`adoptionShare`, `substitutionOffset`) and the scenarios'
+ * substitution intervention read the same curve.
  *
  * @category Model
  */
 export type AdoptionCurve =
+  | Schedule
   | {
-      /** Discriminant. */
+      /** An S-shaped uptake. */
       readonly kind: 'logistic';
-      /** Year at which adoption reaches half the ceiling. */
+      /** The year when the uptake is halfway from `floor` to `ceiling`. */
       readonly midpoint: number;
-      /** Growth per year of the logistic (1/year). */
-      readonly steepness: number;
-      /** Final adoption share (0–1). */
-      readonly ceiling: number;
-    }
-  | Schedule;
+      /** Logistic growth rate per year (> 0); the uptake goes from 12% to 88% of its range in 4/rate years. */
+      readonly rate: number;
+      /** Eventual share, a fraction; default 1. */
+      readonly ceiling?: number;
+      /** Share long before the midpoint, a fraction; default 0. */
+      readonly floor?: number;
+    };
 
 /**
  * A substitute is adopted in an application along an adoption curve.

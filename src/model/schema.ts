@@ -704,15 +704,16 @@ function interventionBase() {
 
 function adoptionCurve(): z.ZodType<AdoptionCurve> {
   const error = expected(
-    'an adoption curve: { kind: "logistic", midpoint, steepness, ceiling }, a share, a table or a ramp',
+    'an adoption curve: { kind: "logistic", midpoint, rate, ceiling?, floor? }, a share, a table or a ramp',
   );
   return z.union(
     [
       z.strictObject({
         kind: z.literal('logistic'),
         midpoint: year(),
-        steepness: positive(),
-        ceiling: fraction(),
+        rate: positive(),
+        ceiling: fraction().exactOptional(),
+        floor: fraction().exactOptional(),
       }),
       fractionSchedule(),
     ],

@@ -342,7 +342,9 @@ export function timeSeriesChart(
         `${years.length} values, one per year`,
         s.values,
       );
-    s.values.forEach((v, j) => checkFinite(fn, ['data', 'series', i, 'values', j], v));
+    s.values.forEach((v, j) => {
+      checkFinite(fn, ['data', 'series', i, 'values', j], v);
+    });
   });
   const { width, height } = size(fn, options, 380);
   const areas = series.filter((s) => s.kind !== 'line');

@@ -341,7 +341,7 @@ export const fullScenario: Scenario = {
       id: 'x5',
       application: 'app-a',
       substitute: 'induction motor',
-      adoption: { kind: 'logistic', midpoint: 2032, steepness: 0.4, ceiling: 0.3 },
+      adoption: { kind: 'logistic', midpoint: 2032, rate: 0.4, ceiling: 0.3, floor: 0 },
       intensityChange: { Nd: -1, Dy: -1 },
     },
     {
