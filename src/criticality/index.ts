@@ -12,6 +12,11 @@ export {
   type SupplyMixTerm,
 } from './assessment.js';
 export {
+  type CriticalityInputsFromDataset,
+  type CriticalityInputsOptions,
+  criticalityInputs,
+} from './dataset.js';
+export {
   type EconomicImportanceInput,
   type EndUse,
   type EndUseTerm,
