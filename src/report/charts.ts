@@ -353,7 +353,7 @@ export function timeSeriesChart(
     areas.reduce((sum, s) => sum + Math.max(0, s.values[j] ?? 0), 0),
   );
   const max = Math.max(1e-9, ...stacked, ...lines.flatMap((s) => s.values));
-  const [x0, x1, y0, y1] = [64, width - 140, height - 48, 48];
+  const [x0, x1, y0, y1] = [64, width - 140, height - 48, 60];
   const xAt = (j: number) =>
     years.length === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * j) / (years.length - 1);
   const yAt = (v: number) => y0 - ((y0 - y1) * v) / max;
@@ -391,7 +391,7 @@ export function timeSeriesChart(
         `<text x="${fmt(xAt(j))}" y="${y0 + 16}" text-anchor="middle" font-size="10" fill="#555">${year}</text>`,
       );
   });
-  body.push(`<text x="${x0}" y="${y1 - 8}" font-size="11" fill="#333">${escapeXml(unit)}</text>`);
+  body.push(`<text x="${x0}" y="${y1 - 16}" font-size="11" fill="#333">${escapeXml(unit)}</text>`);
   series.forEach((s, i) => {
     const ly = y1 + i * 18;
     const colour =
