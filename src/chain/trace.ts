@@ -1,7 +1,8 @@
 import type { ElementSymbol } from '../elements/index.js';
-import { invalidArgument, RareEarthsError } from '../errors/index.js';
+import { invalidArgument, isRareEarthsError, RareEarthsError } from '../errors/index.js';
 import type { Dataset, Facility, FacilityFigure, Stage, SupplierCode } from '../model/types.js';
 import { checkFraction, checkInteger } from '../numeric/numeric.js';
+import { buildTable, readTableOptions } from './tables.js';
 
 const ORDER: Record<Stage, number> = { mining: 0, separation: 1, metal: 2, magnet: 3 };
 const STAGES: readonly Stage[] = ['mining', 'separation', 'metal', 'magnet'];
@@ -289,6 +290,23 @@ export function traceOrigins(dataset: Dataset, options: TraceOriginsOptions): Or
     invalidArgument(fn, ['options', 'country'], 'a country code (not "other")', start.country);
   const year = checkInteger(fn, ['options', 'year'], options.year, 1900);
   const gaps: { node: ChainNode; reason: string }[] = [];
+  // Say so when the stage's own table lists no output for the country: its trace is then empty by
+  // construction, not for want of links.
+  try {
+    const table = buildTable(
+      fn,
+      dataset,
+      readTableOptions(fn, { stage: start.stage, year, yearMatch: 'latest' }),
+    );
+    if (!table.rows.some((row) => row.country === start.country)) {
+      gaps.push({
+        node: start,
+        reason: `the ${start.stage} table (${table.source.id}, ${table.year}) lists no output for ${start.country}`,
+      });
+    }
+  } catch (error) {
+    if (!(isRareEarthsError(error) && error.code === 'not-found')) throw error;
+  }
 
   const given = new Map<string, UsedLink[]>();
   (options.links ?? []).forEach((raw, index) => {

@@ -203,6 +203,10 @@ describe('traceOrigins on the baseline', () => {
     expect(result.gaps).toEqual([
       {
         node: { stage: 'magnet', country: 'JPN' },
+        reason: 'the magnet table (iea-commentary-2025-10, 2024) lists no output for JPN',
+      },
+      {
+        node: { stage: 'magnet', country: 'JPN' },
         reason: "the data has no feedstock or trade links into JPN's magnet stage",
       },
     ]);
