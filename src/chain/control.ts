@@ -1,7 +1,8 @@
 import { hhi } from '../concentration/index.js';
 import { invalidArgument } from '../errors/index.js';
-import type { Dataset, Facility, FacilityFigure, Stage } from '../model/types.js';
+import type { Dataset, Facility, Stage } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
+import { facilityFigure } from './records.js';
 
 /**
  * Options for {@link controlVsLocation}.
@@ -64,21 +65,6 @@ export interface ControlVsLocation {
   readonly note: string;
 }
 
-function latest(
-  figures: readonly FacilityFigure[] | undefined,
-  year: number,
-  exact: boolean,
-): number | undefined {
-  const usable = (figures ?? []).filter((f) =>
-    exact ? f.year === year : f.year === undefined || f.year <= year,
-  );
-  const totals = usable.filter((f) => f.elements === undefined);
-  const pick = (totals.length > 0 ? totals : usable).sort(
-    (a, b) => (b.year ?? 0) - (a.year ?? 0),
-  )[0];
-  return pick === undefined ? undefined : Number(pick.quantity.amount);
-}
-
 function normalise(record: Record<string, number>): Record<string, number> {
   const total = Object.values(record).reduce((sum, value) => sum + value, 0);
   const out: Record<string, number> = {};
@@ -133,11 +119,12 @@ export function controlVsLocation(dataset: Dataset, options: ControlOptions): Co
     invalidArgument(fn, ['options', 'measure'], "'output' or 'capacity'", options.measure);
   }
   const atStage = (dataset.facilities ?? []).filter((f) => f.stage === stage);
-  const outputs = atStage.map((f) => latest(f.output, year, true));
+  const outputs = atStage.map((f) => facilityFigure(f.output, year, true));
   const measure = options.measure ?? (outputs.some((w) => w !== undefined) ? 'output' : 'capacity');
   const weighted: { facility: Facility; weight: number }[] = [];
   atStage.forEach((facility, i) => {
-    const weight = measure === 'output' ? outputs[i] : latest(facility.capacity, year, false);
+    const weight =
+      measure === 'output' ? outputs[i] : facilityFigure(facility.capacity, year, false);
     if (weight !== undefined && weight > 0) weighted.push({ facility, weight });
   });
   if (weighted.length === 0) {

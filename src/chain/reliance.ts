@@ -1,8 +1,8 @@
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import type { BalanceRecord, Dataset, Source, SupplierCode } from '../model/types.js';
+import type { BalanceRecord, Dataset, Source } from '../model/types.js';
 import { type Dec, toDec } from '../numeric/decimal.js';
 import { checkInteger } from '../numeric/numeric.js';
-import { sourcingTables } from './sources.js';
+import { type SourcingTable, sourcingTables } from './sources.js';
 import { publicationKey } from './tables.js';
 
 /**
@@ -63,24 +63,11 @@ export interface ImportReliance {
     /** `true` when published as a net exporter ("E"). */
     readonly netExporter?: boolean;
   };
-  /** Where the imports come from, when the dataset has sourcing shares. */
-  readonly partners?: {
-    /** The commodity as the sourcing table describes it. */
-    readonly commodity: string;
-    /** The years the shares cover. */
-    readonly period: {
-      /** First year. */
-      readonly from: number;
-      /** Last year (inclusive). */
-      readonly to: number;
-    };
-    /** Shares of imports by partner (and `'other'`), as published. */
-    readonly shares: Readonly<Record<SupplierCode, number>>;
-    /** HHI of the partners (fraction), the residual counted as many small partners. */
-    readonly hhi: number;
-    /** The source of the shares. */
-    readonly source: Source;
-  };
+  /**
+   * Where the imports come from: the importer's whole-commodity sourcing table covering the year
+   * (see {@link importSources}), when the dataset has one.
+   */
+  readonly partners?: SourcingTable;
 }
 
 function amountOf(record: BalanceRecord | undefined): Dec | undefined {
@@ -93,21 +80,13 @@ function partnersOf(
   country: string,
   year: number,
   commodity: string,
-): ImportReliance['partners'] {
-  // The whole-commodity table (no element scope) whose description names the commodity, else the newest.
+): SourcingTable | undefined {
+  // The whole-commodity table (no element scope) whose description names the commodity, else the first.
   const tables = sourcingTables(dataset, country, year, undefined).filter(
     (t) => t.elements === undefined,
   );
   const wanted = commodity.toLowerCase();
-  const best = tables.find((t) => t.commodity.toLowerCase().includes(wanted)) ?? tables[0];
-  if (best === undefined) return undefined;
-  return {
-    commodity: best.commodity,
-    period: best.period,
-    shares: best.shares,
-    hhi: best.hhi,
-    source: best.source,
-  };
+  return tables.find((t) => t.commodity.toLowerCase().includes(wanted)) ?? tables[0];
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument } from '../errors/index.js';
 import type { Dataset, Source, Stage, SupplierCode, TradeFlow } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
+import { coversYear } from './records.js';
 import { publicationKey } from './tables.js';
 
 /**
@@ -98,13 +99,7 @@ export function sourcingTables(
   const groups = new Map<string, TradeFlow[]>();
   for (const flow of dataset.tradeFlows ?? []) {
     if (flow.importer !== importer || flow.share === undefined) continue;
-    if (
-      !(
-        flow.year === year ||
-        (flow.period !== undefined && flow.period.from <= year && year <= flow.period.to)
-      )
-    )
-      continue;
+    if (!coversYear(flow, year)) continue;
     if (element !== undefined && flow.elements !== undefined && !flow.elements.includes(element))
       continue;
     const key = [

@@ -1,7 +1,8 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError, RareEarthsError } from '../errors/index.js';
-import type { Dataset, Facility, FacilityFigure, Stage, SupplierCode } from '../model/types.js';
+import type { Dataset, Facility, Stage, SupplierCode } from '../model/types.js';
 import { checkFraction, checkInteger } from '../numeric/numeric.js';
+import { coversYear, facilityFigure } from './records.js';
 import { buildTable, readTableOptions } from './tables.js';
 
 const ORDER: Record<Stage, number> = { mining: 0, separation: 1, metal: 2, magnet: 3 };
@@ -128,24 +129,11 @@ function checkNode(fn: string, path: readonly (string | number)[], node: unknown
   return { stage: candidate.stage as Stage, country: candidate.country };
 }
 
-function figureWeight(
-  figures: readonly FacilityFigure[] | undefined,
-  year: number,
-  dated: boolean,
-): number | undefined {
-  const usable = (figures ?? []).filter((f) =>
-    dated ? f.year === year : f.year === undefined || f.year <= year,
-  );
-  const totals = usable.filter((f) => f.elements === undefined);
-  const pick = (totals.length > 0 ? totals : usable).sort(
-    (a, b) => (b.year ?? 0) - (a.year ?? 0),
-  )[0];
-  return pick === undefined ? undefined : Number(pick.quantity.amount);
-}
-
 /** A facility's weight in a year: its output then, else its latest capacity. */
 function facilityWeight(facility: Facility, year: number): number | undefined {
-  return figureWeight(facility.output, year, true) ?? figureWeight(facility.capacity, year, false);
+  return (
+    facilityFigure(facility.output, year, true) ?? facilityFigure(facility.capacity, year, false)
+  );
 }
 
 function datasetLinks(
@@ -218,13 +206,7 @@ function datasetLinks(
   for (const flow of dataset.tradeFlows ?? []) {
     const stage = flow.commodity.stage;
     if (stage === undefined || stage === 'magnet' || flow.share === undefined) continue;
-    if (
-      !(
-        flow.year === year ||
-        (flow.period !== undefined && flow.period.from <= year && year <= flow.period.to)
-      )
-    )
-      continue;
+    if (!coversYear(flow, year)) continue;
     if (element !== undefined && flow.elements !== undefined && !flow.elements.includes(element))
       continue;
     if (!/^[A-Z]{3}$/.test(flow.importer)) continue;

@@ -8,7 +8,7 @@
  */
 import type { ErrorIssue } from '../errors/index.js';
 import type { Scenario } from './scenario-types.js';
-import type { Dataset, MassValue, Provenance, Stage } from './types.js';
+import type { Dataset, MassValue, Owner, Provenance, Stage } from './types.js';
 
 type Path = (string | number)[];
 
@@ -128,6 +128,21 @@ function exactlyOne(
       message: `expected exactly one of ${fields.join(' and ')}, got ${present.length === 0 ? 'neither' : 'both'}`,
     });
   }
+}
+
+/** Owners' home countries resolve, their provenance cites a source, and their stakes sum to at most 1. */
+function checkOwners(
+  issues: ErrorIssue[],
+  countries: ReadonlySet<string>,
+  sources: ReadonlySet<string>,
+  path: Path,
+  owners: readonly Owner[] | undefined,
+): void {
+  (owners ?? []).forEach((owner, i) => {
+    checkCountry(issues, countries, [...path, i, 'homeCountry'], owner.homeCountry, false);
+    checkProvenance(issues, sources, [...path, i, 'provenance'], owner.provenance);
+  });
+  checkStakes(issues, path, owners);
 }
 
 function checkStakes(
@@ -267,17 +282,7 @@ export function datasetIssues(dataset: Dataset): ErrorIssue[] {
     const path: Path = ['deposits', index];
     checkCountry(issues, countries, [...path, 'country'], deposit.country, false);
     checkProvenance(issues, sources, [...path, 'provenance'], deposit.provenance);
-    (deposit.owners ?? []).forEach((owner, i) => {
-      checkCountry(
-        issues,
-        countries,
-        [...path, 'owners', i, 'homeCountry'],
-        owner.homeCountry,
-        false,
-      );
-      checkProvenance(issues, sources, [...path, 'owners', i, 'provenance'], owner.provenance);
-    });
-    checkStakes(issues, [...path, 'owners'], deposit.owners);
+    checkOwners(issues, countries, sources, [...path, 'owners'], deposit.owners);
     (deposit.estimates ?? []).forEach((estimate, i) => {
       checkProvenance(
         issues,
@@ -321,17 +326,7 @@ export function datasetIssues(dataset: Dataset): ErrorIssue[] {
     const path: Path = ['facilities', index];
     checkCountry(issues, countries, [...path, 'country'], facility.country, false);
     checkProvenance(issues, sources, [...path, 'provenance'], facility.provenance);
-    (facility.owners ?? []).forEach((owner, i) => {
-      checkCountry(
-        issues,
-        countries,
-        [...path, 'owners', i, 'homeCountry'],
-        owner.homeCountry,
-        false,
-      );
-      checkProvenance(issues, sources, [...path, 'owners', i, 'provenance'], owner.provenance);
-    });
-    checkStakes(issues, [...path, 'owners'], facility.owners);
+    checkOwners(issues, countries, sources, [...path, 'owners'], facility.owners);
     for (const field of ['capacity', 'output'] as const) {
       (facility[field] ?? []).forEach((figure, i) => {
         checkProvenance(issues, sources, [...path, field, i, 'provenance'], figure.provenance);
