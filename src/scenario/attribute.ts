@@ -180,8 +180,8 @@ function generator(seed: number): () => number {
  * const result = attribute(baseline, base, both, {
  *   metric: { variable: 'Imports|Restricted', region: 'USA', element: 'Y', year: 2026 },
  * });
- * result.change; // ≈ 310.5
- * result.contributions.map((c) => [c.id, c.value]); // ≈ [['ban', 294], ['half', 16.5]]
+ * result.change; // => 226.5
+ * result.contributions.map((c) => [c.id, c.value]); // ≈ [['ban', 210], ['half', 16.5]]
  * ```
  */
 export function attribute(

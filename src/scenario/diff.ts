@@ -271,7 +271,7 @@ function checkEvaluation(fn: string, name: string, value: unknown): ScenarioEval
  * };
  * const diff = diffScenarios(evaluate(baseline, none), evaluate(baseline, ban));
  * diff.inputs[0]?.path; // => ['interventions', 'y']
- * diff.metrics.find((m) => m.variable === 'Balance' && m.element === 'Y')?.abs; // ≈ -294
+ * diff.metrics.find((m) => m.variable === 'Balance' && m.element === 'Y')?.abs; // => -210
  * diffScenarios(evaluate(baseline, ban), evaluate(baseline, ban)).metrics; // => []
  * ```
  */

@@ -861,10 +861,10 @@ export function check(
  *   result.rows.find(
  *     (r) => r.variable === variable && r.region === region && r.year === year && r.element === element,
  *   )?.value;
- * // US yttrium imports (USGS MCS 2026, 2025e), 70% from China (2021–24):
- * value('Imports', 'USA', 2026, 'Y'); // => 420
+ * // US yttrium imports (USGS MCS 2026, 2025 estimate), 70% of them from China (2021–24):
+ * value('Imports', 'USA', 2026, 'Y'); // => 300
  * value('Imports|Restricted|Share', 'USA', 2026, 'Y'); // => 0.7
- * value('Balance', 'USA', 2026, 'Y'); // ≈ -294
+ * value('Balance', 'USA', 2026, 'Y'); // => -210
  * value('Balance', 'USA', 2025, 'Y'); // => 0
  * ```
  */
@@ -915,7 +915,7 @@ export type ScenarioEvaluator = (scenario: Scenario) => ScenarioEvaluation;
  *   });
  *   return result.rows.find((r) => r.variable === 'Balance' && r.element === 'Y')?.value;
  * });
- * cuts; // ≈ [-73.5, -147, -294]
+ * cuts; // => [-52.5, -105, -210]
  * ```
  */
 export function createEvaluator(
