@@ -14,7 +14,7 @@ import type {
   SubstitutionIntervention,
 } from '../model/scenario-types.js';
 import type { Dataset, Stage } from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+import { checkFraction, checkInteger } from '../numeric/numeric.js';
 import { type Schedule, scheduleValueAt } from '../numeric/schedule.js';
 import { netPrimaryDemand } from '../offsets/net.js';
 import { type RecyclingOffset, recyclingOffset } from '../offsets/recycling.js';
@@ -579,7 +579,11 @@ export function run(
   };
 
   // Import lines: restrictions, capacity additions, stockpiles, balance.
-  const restrictions = byKind(interventions, 'exportRestriction').map((r) => r.intervention);
+  const restrictions = byKind(interventions, 'exportRestriction').map(({ intervention, index }) => {
+    // The shape is trusted (parseScenario checks it); a cut outside 0–1 would still mislead.
+    checkFraction(fn, ['scenario', 'interventions', index, 'cut'], intervention.cut);
+    return intervention;
+  });
   const piles = byKind(interventions, 'stockpile').map(({ intervention, index }) => ({
     pile: intervention,
     index,
@@ -806,10 +810,15 @@ export function check(
     name,
   ]);
   const context: ScenarioContext = { dataset };
+  // Prefixed here rather than by scenarioIssues, which prefixes some of its paths twice.
   const issues = lineage.flatMap((id, generation) => {
-    if (generation === 0) return scenarioIssues(scenario, context, [name]);
     const index = set.findIndex((s) => s.id === id);
-    return scenarioIssues(set[index] as Scenario, context, ['options', 'scenarios', index]);
+    const prefix = generation === 0 ? [name] : ['options', 'scenarios', index];
+    const own = generation === 0 ? scenario : (set[index] as Scenario);
+    return scenarioIssues(own, context).map((issue) => ({
+      path: [...prefix, ...issue.path],
+      message: issue.message,
+    }));
   });
   if (issues.length > 0) throw new RareEarthsError(fn, 'invalid-input', issues);
   return { resolved, lineage };
