@@ -298,7 +298,7 @@ const reportCommand: Command = {
   summary:
     'the stage-by-stage picture: shares, HHI and band, chokepoint, supply without China, import reliance, sourcing, sources',
   usage:
-    'rare-earths report [--year N] [--element Nd] [--scenario FILE [--id ID]] [--format md|json|csv] [--out FILE] [--dataset FILE]',
+    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE [--id ID]]',
   options: {
     year: { type: 'string' },
     element: { type: 'string' },
@@ -361,7 +361,7 @@ const chartsCommand: Command = {
   summary:
     "write SVG charts: stage shares and a Sankey of the stages by country (with --scenario: in the scenario's world, and its demand stack)",
   usage:
-    'rare-earths charts --out DIR [--year N] [--element Nd] [--scenario FILE [--id ID]] [--dataset FILE]',
+    'rare-earths charts --out DIR [--year N] [--element Nd] [--dataset FILE] [--scenario FILE [--id ID]]',
   options: {
     out: { type: 'string' },
     year: { type: 'string' },
