@@ -36,9 +36,9 @@ const CONTROLS_NOTE =
  * presets.map((p) => p.id).length; // => 5
  * const controls = presets.find((p) => p.id === 'china-export-controls-2025');
  * const result = evaluate(baseline, controls as Scenario);
- * result.rows.find(
- *   (r) => r.variable === 'Imports|Restricted|Share' && r.region === 'USA' && r.element === 'Tb' && r.year === 2025,
- * )?.value; // => 1
+ * // China supplied all US terbium imports (2021–24): all of it is withheld.
+ * const tb = result.rows.find((r) => r.variable === 'Imports|Restricted|Share' && r.element === 'Tb');
+ * tb?.value; // => 1
  * ```
  */
 export const presets: readonly Scenario[] = [
