@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { baseline, presets } from '../../src/data/index.js';
 import {
   createEvaluator,
+  type Dataset,
   evaluate,
   type Intervention,
   type Scenario,
@@ -458,24 +459,26 @@ describe('evaluate: demand, recycling, substitution', () => {
   });
 
   test('recycling rates default, and come from the dataset where it has them', () => {
-    const withRates = clone(small);
-    (withRates as { applications: unknown[] }).applications = [
-      {
-        id: 'magnets',
-        name: 'Magnets',
-        category: 'other',
-        lifetime: {
-          distribution: { kind: 'fixed', mean: 1 },
-          provenance: { source: 'shares', tag: 'reported' },
+    const withRates: Dataset = {
+      ...small,
+      applications: [
+        {
+          id: 'magnets',
+          name: 'Magnets',
+          category: 'other',
+          lifetime: {
+            distribution: { kind: 'fixed', mean: 1 },
+            provenance: { source: 'shares', tag: 'reported' },
+          },
+          recycling: {
+            collectionRate: 0.2,
+            preprocessingYield: 0.5,
+            processingYield: 1,
+            provenance: { source: 'shares', tag: 'reported' },
+          },
         },
-        recycling: {
-          collectionRate: 0.2,
-          preprocessingYield: 0.5,
-          processingYield: 1,
-          provenance: { source: 'shares', tag: 'reported' },
-        },
-      },
-    ];
+      ],
+    };
     const own = evaluate(withRates, empty(), { timing: 'end', historyYears: 1 });
     expect(pick(own, 'Recycling', 2025)).toBeCloseTo(100 * 0.2 * 0.5, 12);
     const policy = evaluate(
@@ -506,16 +509,18 @@ describe('evaluate: demand, recycling, substitution', () => {
     expect(pick(given, 'Demand|motors', 2030)).toBe(10);
     expect(pick(given, 'Demand', 2030)).toBe(170);
     expect(pick(given, 'Demand|Stage', 2030, { stage: 'mining' })).toBe(1000);
-    const dy = clone(small);
-    (dy as { demand: unknown[] }).demand = [
-      {
-        year: 2024,
-        application: 'magnets',
-        elements: ['Dy'],
-        quantity: { amount: 10, unit: 't', basis: 'REO', element: 'Dy' },
-        provenance: { source: 'shares', tag: 'reported' },
-      },
-    ];
+    const dy: Dataset = {
+      ...small,
+      demand: [
+        {
+          year: 2024,
+          application: 'magnets',
+          elements: ['Dy'],
+          quantity: { amount: 10, unit: 't', basis: 'REO', element: 'Dy' },
+          provenance: { source: 'shares', tag: 'reported' },
+        },
+      ],
+    };
     const single = evaluate(dy, {
       ...empty(),
       interventions: [
@@ -659,10 +664,10 @@ describe('evaluate: refusals name the path', () => {
     expect(message({ timing: 'late' })).toBe(
       "evaluate: options.timing: expected 'end', 'middle' or 'start', got \"late\"",
     );
-    const noMining = clone(small);
-    (noMining as { stageOutputs: { stage: string }[] }).stageOutputs = (
-      small.stageOutputs ?? []
-    ).filter((o) => o.stage !== 'mining');
+    const noMining: Dataset = {
+      ...small,
+      stageOutputs: (small.stageOutputs ?? []).filter((o) => o.stage !== 'mining'),
+    };
     expect(failure(() => evaluate(noMining, empty())).message).toBe(
       'evaluate: options.throughput: expected a throughput for every stage, since the dataset has no mine production quantities at or before 2024, got an object',
     );
