@@ -106,17 +106,19 @@ function push(
   stage?: Stage,
   element?: string,
 ): void {
-  sink.rows.push({
-    scenario: sink.scenario,
-    year,
-    region,
-    ...(stage === undefined ? {} : { stage }),
-    ...(element === undefined ? {} : { element }),
-    variable,
-    unit,
-    // `+ 0` turns −0 into 0, so that JSON and comparisons see one zero.
-    value: value + 0,
-  });
+  // Four literal shapes rather than spreads: this runs for every row of every evaluation.
+  // `+ 0` turns −0 into 0, so that JSON and comparisons see one zero.
+  const { scenario } = sink;
+  const v = value + 0;
+  sink.rows.push(
+    stage === undefined
+      ? element === undefined
+        ? { scenario, year, region, variable, unit, value: v }
+        : { scenario, year, region, element, variable, unit, value: v }
+      : element === undefined
+        ? { scenario, year, region, stage, variable, unit, value: v }
+        : { scenario, year, region, stage, element, variable, unit, value: v },
+  );
 }
 
 function byKind<K extends Intervention['kind']>(
@@ -774,13 +776,13 @@ export function run(
       );
     });
   }
-  sink.rows.sort(compareRows);
+  const rows = sink.rows.sort(compareRows);
   assumptions.sort((a, b) => compareText(a.id, b.id));
   return {
     scenario,
     lineage,
     referenceYear: prepared.referenceYear,
-    rows: sink.rows,
+    rows,
     assumptions,
     resilience,
   };

@@ -9,6 +9,7 @@ import {
   type Scenario,
   type ScenarioEvaluation,
 } from '../../src/index.js';
+import { compareRows } from '../../src/scenario/evaluate.js';
 import { clone, deepFreeze, empty, failure, small } from './fixtures.js';
 import { scenario } from './properties.js';
 
@@ -302,4 +303,14 @@ describe('diffScenarios', () => {
       'diffScenarios: a: expected an evaluation (the result of evaluate), got an object',
     );
   });
+});
+
+test('evaluation rows come in the order of compareRows', () => {
+  fc.assert(
+    fc.property(scenario('a'), (a) => {
+      const { rows } = run(a);
+      expect([...rows].sort(compareRows)).toEqual(rows);
+    }),
+    { numRuns: 10 },
+  );
 });
