@@ -84,8 +84,9 @@ export interface EvaluateOptions {
     readonly excluded?: readonly string[];
     /**
      * The share of each stage's demand that supply outside them must cover (fraction); default
-     * 0.35, the complement of the EU Critical Raw Materials Act's 65% ceiling on any single third
-     * country at any stage (Regulation (EU) 2024/1252, Art. 5(1)(d)).
+     * 0.35, the complement of the 65% benchmark of the EU Critical Raw Materials Act (Regulation
+     * (EU) 2024/1252) for the EU's reliance on any single third country at any stage of
+     * processing, borrowed here as a reference level for world supply, not as the Act's test.
      */
     readonly share?: number;
   };

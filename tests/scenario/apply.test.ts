@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { baseline, presets } from '../../src/data/index.js';
 import {
@@ -10,6 +11,7 @@ import {
   supplyWithout,
 } from '../../src/index.js';
 import { clone, deepFreeze, empty, pick, small } from './fixtures.js';
+import { scenario as scenarioArb } from './properties.js';
 
 const build: Scenario = {
   ...empty('build'),
@@ -61,6 +63,24 @@ describe('applyScenario', () => {
     expect(
       (again.stageOutputs ?? []).filter((o) => o.year === 2030 && o.stage === 'separation'),
     ).toHaveLength(2);
+  });
+
+  test('never mutates its inputs (property, deep-frozen)', () => {
+    fc.assert(
+      fc.property(scenarioArb('a'), fc.integer({ min: 2024, max: 2030 }), (a, year) => {
+        const frozen = deepFreeze(clone(small));
+        const world = applyScenario(frozen, deepFreeze(clone(a)), { year });
+        expect(world).toEqual(applyScenario(small, a, { year }));
+        // The scenario's supply, as evaluate computes it.
+        const result = evaluate(small, a);
+        expect(stageShares(world, { stage: 'mining', year }).CHN).toBeCloseTo(
+          (pick(result, 'Supply', year, { region: 'CHN', stage: 'mining' }) as number) /
+            (pick(result, 'Supply|Total', year, { stage: 'mining' }) as number),
+          12,
+        );
+      }),
+      { numRuns: 20 },
+    );
   });
 
   test('never mutates its inputs (deep-frozen), and shares what it does not change', () => {
