@@ -185,8 +185,9 @@ function oneScenario(
   dataset: Dataset,
   id: unknown,
   option: string,
+  read: { scenarios: Scenario[]; single: boolean } = scenarioFile(file, dataset),
 ): { scenario: Scenario; set: Scenario[] } {
-  const { scenarios, single } = scenarioFile(file, dataset);
+  const { scenarios, single } = read;
   if (id === undefined) {
     if (single || scenarios.length === 1)
       return { scenario: scenarios[0] as Scenario, set: scenarios };
@@ -228,11 +229,12 @@ const runCommand: Command = {
     const chosen = format(values.format);
     const dataset = datasetOption(values.dataset);
     const file = positionals[0] as string;
-    const { scenarios, single } = scenarioFile(file, dataset);
+    const read = scenarioFile(file, dataset);
+    const { scenarios, single } = read;
     const selected =
       values.id === undefined
         ? scenarios
-        : [oneScenario(file, dataset, values.id, '--id').scenario];
+        : [oneScenario(file, dataset, values.id, '--id', read).scenario];
     const evaluator = createEvaluator(dataset, { scenarios });
     const progress = io.stderrIsTTY === true && selected.length > 1;
     const results: ScenarioEvaluation[] = selected.map((scenario, i) => {
