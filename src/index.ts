@@ -21,4 +21,5 @@ export * from './model/index.js';
 export * from './numeric/index.js';
 export * from './offsets/index.js';
 export * from './quantity/index.js';
+export * from './scenario/index.js';
 export * from './stocks/index.js';

@@ -19,6 +19,7 @@ process.exitCode = main(
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
   },
   { version: packageJson.version },
 );

@@ -9,8 +9,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { baseline } from '../data/index.js';
+import { formatPath } from '../errors/index.js';
 import {
+  applyScenario,
+  createEvaluator,
   type Dataset,
+  diffScenarios,
   element,
   elementSymbols,
   isElementSymbol,
@@ -18,16 +22,23 @@ import {
   metalToOxide,
   oxideToMetal,
   parseScenarios,
+  type RareEarthsError,
+  type Scenario,
+  type ScenarioEvaluation,
   safeParseDataset,
   safeParseScenario,
 } from '../index.js';
 import { csvTable, markdownTable } from '../report/format.js';
 import {
+  renderDiff,
+  renderEvaluation,
   renderStageReport,
+  scenarioDemandChart,
   stageReport,
   stageSankeyChart,
   stageSharesChart,
 } from '../report/index.js';
+import { rowsCsv } from '../report/scenario.js';
 
 /**
  * Where the command writes, and whether its output is a terminal (colour only then).
@@ -38,6 +49,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal: progress of long work is shown only then. */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** @internal */
@@ -120,7 +133,7 @@ function datasetOption(value: unknown): Dataset {
   return result.data;
 }
 
-function names(dataset: Dataset): Record<string, string> {
+function namesOf(dataset: Dataset): Record<string, string> {
   const out: Record<string, string> = {};
   for (const country of dataset.countries) out[country.code] = country.name;
   for (const region of dataset.regions ?? []) out[region.code] = region.name;
@@ -141,15 +154,158 @@ function write(io: CliIo, out: unknown, text: string): void {
   }
 }
 
+function problems(error: RareEarthsError): string {
+  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
+}
+
+/** The scenarios of a file (one, or a set), checked against the dataset. */
+function scenarioFile(file: string, dataset: Dataset): { scenarios: Scenario[]; single: boolean } {
+  const json = readJson(file);
+  if (Array.isArray(json)) {
+    try {
+      return { scenarios: parseScenarios(json, { dataset }), single: false };
+    } catch (error) {
+      if (!isRareEarthsError(error)) throw error;
+      throw new InputError(`${file}: ${problems(error)}`);
+    }
+  }
+  const result = safeParseScenario(json, { dataset });
+  if (!result.success) throw new InputError(`${file}: ${problems(result.error)}`);
+  if (result.data.parent !== undefined) {
+    throw new InputError(
+      `${file}: scenario "${result.data.id}" has a parent ("${result.data.parent}"), which must be in the same file: give an array of scenarios and choose one with --id`,
+    );
+  }
+  return { scenarios: [result.data], single: true };
+}
+
+/** One scenario of a file: the only one, or the one with the id given. */
+function oneScenario(
+  file: string,
+  dataset: Dataset,
+  id: unknown,
+  option: string,
+  read: { scenarios: Scenario[]; single: boolean } = scenarioFile(file, dataset),
+): { scenario: Scenario; set: Scenario[] } {
+  const { scenarios, single } = read;
+  if (id === undefined) {
+    if (single || scenarios.length === 1)
+      return { scenario: scenarios[0] as Scenario, set: scenarios };
+    throw new UsageError(
+      `${file} holds ${scenarios.length} scenarios: choose one with ${option} (${scenarios.map((s) => s.id).join(', ')})`,
+    );
+  }
+  const scenario = scenarios.find((s) => s.id === id);
+  if (scenario === undefined) {
+    throw new InputError(
+      `${file}: no scenario with the id '${String(id)}' (${scenarios.map((s) => s.id).join(', ')})`,
+    );
+  }
+  return { scenario, set: scenarios };
+}
+
+function toleranceOption(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(number) || number < 0)
+    throw new UsageError(`${name} must be a non-negative number, got '${String(value)}'`);
+  return number;
+}
+
+const runCommand: Command = {
+  name: 'run',
+  summary:
+    'evaluate a scenario (or every scenario of a set) over its horizon: supply, concentration, demand, balances, resilience',
+  usage:
+    'rare-earths run SCENARIO.json [--id ID] [--format md|json|csv] [--out FILE] [--dataset FILE]',
+  options: {
+    id: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    dataset: { type: 'string' },
+  },
+  positionals: 1,
+  run(values, positionals, io) {
+    const chosen = format(values.format);
+    const dataset = datasetOption(values.dataset);
+    const file = positionals[0] as string;
+    const read = scenarioFile(file, dataset);
+    const { scenarios, single } = read;
+    const selected =
+      values.id === undefined
+        ? scenarios
+        : [oneScenario(file, dataset, values.id, '--id', read).scenario];
+    const evaluator = createEvaluator(dataset, { scenarios });
+    const progress = io.stderrIsTTY === true && selected.length > 1;
+    const results: ScenarioEvaluation[] = selected.map((scenario, i) => {
+      if (progress) io.stderr(`\r\u001b[Kevaluating ${i + 1}/${selected.length}: ${scenario.id}`);
+      return evaluator(scenario);
+    });
+    if (progress) io.stderr('\r\u001b[K');
+    const names = namesOf(dataset);
+    let text: string;
+    if (chosen === 'csv') text = `${rowsCsv(results.flatMap((r) => r.rows))}\r\n`;
+    else if (chosen === 'json')
+      text =
+        single || values.id !== undefined
+          ? renderEvaluation(results[0] as ScenarioEvaluation, { format: 'json' })
+          : `${JSON.stringify(results, null, 2)}\n`;
+    else text = results.map((r) => renderEvaluation(r, { names })).join('\n');
+    write(io, values.out, text);
+    return 0;
+  },
+};
+
+const diffCommand: Command = {
+  name: 'diff',
+  summary:
+    'compare two scenarios: input changes by id, metric deltas beyond a tolerance, HHI band crossings',
+  usage:
+    'rare-earths diff A.json B.json [--a ID] [--b ID] [--tolerance REL] [--abs ABS] [--format md|json|csv] [--out FILE] [--dataset FILE]',
+  options: {
+    a: { type: 'string' },
+    b: { type: 'string' },
+    tolerance: { type: 'string' },
+    abs: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    dataset: { type: 'string' },
+  },
+  positionals: 2,
+  run(values, positionals, io) {
+    const chosen = format(values.format);
+    const rel = toleranceOption(values.tolerance, '--tolerance');
+    const abs = toleranceOption(values.abs, '--abs');
+    const dataset = datasetOption(values.dataset);
+    const [fileA, fileB] = positionals as [string, string];
+    const a = oneScenario(fileA, dataset, values.a, '--a');
+    const b = oneScenario(fileB, dataset, values.b, '--b');
+    const diff = diffScenarios(
+      createEvaluator(dataset, { scenarios: a.set })(a.scenario),
+      createEvaluator(dataset, { scenarios: b.set })(b.scenario),
+      {
+        tolerance: {
+          ...(rel === undefined ? {} : { rel }),
+          ...(abs === undefined ? {} : { abs }),
+        },
+      },
+    );
+    write(io, values.out, renderDiff(diff, { format: chosen, names: namesOf(dataset) }));
+    return 0;
+  },
+};
+
 const reportCommand: Command = {
   name: 'report',
   summary:
     'the stage-by-stage picture: shares, HHI and band, chokepoint, supply without China, import reliance, sourcing, sources',
   usage:
-    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE]',
+    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE [--id ID]]',
   options: {
     year: { type: 'string' },
     element: { type: 'string' },
+    scenario: { type: 'string' },
+    id: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
     dataset: { type: 'string' },
@@ -157,39 +313,71 @@ const reportCommand: Command = {
   positionals: 0,
   run(values, _positionals, io) {
     const chosen = format(values.format);
-    const year = yearOption(values.year);
     const symbol = elementOption(values.element);
-    const dataset = datasetOption(values.dataset);
+    const { dataset, year, heading } = scenarioWorld(values);
     const report = stageReport(dataset, {
       ...(year === undefined ? {} : { year }),
       ...(symbol === undefined ? {} : { element: symbol }),
     });
     const color = io.isTTY && values.out === undefined && chosen === 'md';
+    const text = renderStageReport(report, { format: chosen, names: namesOf(dataset), color });
     write(
       io,
       values.out,
-      renderStageReport(report, { format: chosen, names: names(dataset), color }),
+      chosen === 'md' && heading !== undefined ? `${heading}\n\n${text}` : text,
     );
     return 0;
   },
 };
 
+/**
+ * The dataset a report or chart reads: the given one, or with --scenario the scenario's world in
+ * the year (default the end of its horizon), from applyScenario.
+ */
+function scenarioWorld(values: Record<string, string | boolean | undefined>): {
+  dataset: Dataset;
+  base: Dataset;
+  year: number | undefined;
+  heading?: string;
+  scenario?: { scenario: Scenario; set: Scenario[] };
+} {
+  const year = yearOption(values.year);
+  const dataset = datasetOption(values.dataset);
+  if (values.scenario === undefined) {
+    if (values.id !== undefined) throw new UsageError('--id needs --scenario FILE');
+    return { dataset, base: dataset, year };
+  }
+  const chosen = oneScenario(String(values.scenario), dataset, values.id, '--id');
+  const at = year ?? chosen.scenario.horizon.to;
+  return {
+    dataset: applyScenario(dataset, chosen.scenario, { scenarios: chosen.set, year: at }),
+    base: dataset,
+    year: at,
+    heading: `> Scenario "${chosen.scenario.name}" (${chosen.scenario.id}) in ${at}: each stage's production as the scenario has it (reference shares × throughput, plus capacity changes). Export restrictions, demand and balances: \`rare-earths run\`.`,
+    scenario: chosen,
+  };
+}
+
 const chartsCommand: Command = {
   name: 'charts',
-  summary: 'write SVG charts: stage shares and a Sankey of the stages by country',
-  usage: 'rare-earths charts --out DIR [--year N] [--element Nd] [--dataset FILE]',
+  summary:
+    "write SVG charts: stage shares and a Sankey of the stages by country (with --scenario: in the scenario's world, and its demand stack)",
+  usage:
+    'rare-earths charts --out DIR [--year N] [--element Nd] [--dataset FILE] [--scenario FILE [--id ID]]',
   options: {
     out: { type: 'string' },
     year: { type: 'string' },
     element: { type: 'string' },
+    scenario: { type: 'string' },
+    id: { type: 'string' },
     dataset: { type: 'string' },
   },
   positionals: 0,
   run(values, _positionals, io) {
     if (values.out === undefined) throw new UsageError('--out DIR is required');
-    const year = yearOption(values.year);
     const symbol = elementOption(values.element);
-    const dataset = datasetOption(values.dataset);
+    const world = scenarioWorld(values);
+    const { dataset, year } = world;
     const report = stageReport(dataset, {
       ...(year === undefined ? {} : { year }),
       ...(symbol === undefined ? {} : { element: symbol }),
@@ -203,9 +391,16 @@ const chartsCommand: Command = {
       );
     }
     const files: [string, string][] = [
-      ['stage-shares.svg', stageSharesChart(report, { names: names(dataset) })],
-      ['stage-sankey.svg', stageSankeyChart(report, { names: names(dataset) })],
+      ['stage-shares.svg', stageSharesChart(report, { names: namesOf(dataset) })],
+      ['stage-sankey.svg', stageSankeyChart(report, { names: namesOf(dataset) })],
     ];
+    if (world.scenario !== undefined) {
+      const evaluation = createEvaluator(world.base, {
+        scenarios: world.scenario.set,
+      })(world.scenario.scenario);
+      if (evaluation.rows.some((row) => row.variable === 'Demand'))
+        files.push(['scenario-demand.svg', scenarioDemandChart(evaluation)]);
+    }
     for (const [file, svg] of files) write(io, join(dir, file), `${svg}\n`);
     io.stdout(`${files.map(([file]) => join(dir, file)).join('\n')}\n`);
     return 0;
@@ -303,6 +498,8 @@ const elementsCommand: Command = {
 const COMMANDS: readonly Command[] = [
   reportCommand,
   chartsCommand,
+  runCommand,
+  diffCommand,
   validateCommand,
   elementsCommand,
 ];
@@ -374,9 +571,9 @@ export function main(argv: readonly string[], io: CliIo, info: CliInfo): number 
       throw new UsageError(
         command.positionals === 0
           ? `unexpected argument '${parsed.positionals[0]}'`
-          : parsed.positionals.length === 0
+          : parsed.positionals.length === 0 && command.positionals === 1
             ? 'a FILE argument is required'
-            : `expected ${command.positionals} argument, got ${parsed.positionals.length}`,
+            : `expected ${command.positionals} argument${command.positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`,
       );
     }
     return command.run(

@@ -5,7 +5,7 @@
  */
 import type { ElementSymbol } from '../elements/index.js';
 import type { Schedule } from '../numeric/index.js';
-import type { CountryCode, MassValue, Provenance, Stage } from './types.js';
+import type { CountryCode, LifetimeParameters, MassValue, Provenance, Stage } from './types.js';
 
 /**
  * What every intervention has: an id (diffs and attributions key by it, never by position), and
@@ -110,6 +110,11 @@ export interface RecyclingPolicy extends InterventionBase {
   readonly preprocessingYield?: Schedule;
   /** New processing yield (fraction). */
   readonly processingYield?: Schedule;
+  /**
+   * The lifetime of the application's products in use (years), when the dataset has none for
+   * the application: recycling needs it to know when products reach end of life.
+   */
+  readonly lifetime?: LifetimeParameters;
 }
 
 /**

@@ -770,6 +770,7 @@ function intervention(): z.ZodType<Intervention> {
       collectionRate: fractionSchedule().exactOptional(),
       preprocessingYield: fractionSchedule().exactOptional(),
       processingYield: fractionSchedule().exactOptional(),
+      lifetime: lifetimeSchema().exactOptional(),
     }),
   );
   const substitution = shaped<SubstitutionIntervention>()(

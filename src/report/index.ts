@@ -14,3 +14,9 @@ export {
   timeSeriesChart,
 } from './charts.js';
 export { type RenderOptions, renderStageReport } from './render.js';
+export {
+  renderDiff,
+  renderEvaluation,
+  type ScenarioRenderOptions,
+  scenarioDemandChart,
+} from './scenario.js';

@@ -1,0 +1,443 @@
+import { concentrationBand } from '../concentration/index.js';
+import { invalidArgument } from '../errors/index.js';
+import type { Intervention, Stage } from '../model/index.js';
+import type { ScenarioDiff, ScenarioEvaluation, ScenarioRow } from '../scenario/index.js';
+import { type ChartOptions, timeSeriesChart } from './charts.js';
+import { csvTable, markdownTable } from './format.js';
+
+/**
+ * Options for {@link renderEvaluation} and {@link renderDiff}.
+ *
+ * @category Report
+ */
+export interface ScenarioRenderOptions {
+  /** `'md'` (default: a summary in Markdown), `'csv'` (every row, IAMC long format) or `'json'` (the data itself). */
+  readonly format?: 'md' | 'csv' | 'json';
+  /** Display names by country code; codes are shown otherwise. */
+  readonly names?: Readonly<Record<string, string>>;
+}
+
+const STAGE_NAMES: Record<Stage, string> = {
+  mining: 'Mining',
+  separation: 'Separation',
+  metal: 'Metal',
+  magnet: 'Magnet',
+};
+
+function number(value: number | undefined, digits = 0): string {
+  if (value === undefined) return '–';
+  const rounded = Number(value.toFixed(digits));
+  return (rounded === 0 ? 0 : rounded).toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+function percent(value: number | undefined): string {
+  return value === undefined ? '–' : `${(value * 100).toFixed(1)}%`;
+}
+
+function checkFormat(fn: string, format: unknown): 'md' | 'csv' | 'json' {
+  if (format === undefined) return 'md';
+  if (format === 'md' || format === 'csv' || format === 'json') return format;
+  return invalidArgument(fn, ['options', 'format'], "'md', 'csv' or 'json'", format);
+}
+
+function describe(intervention: Intervention): string {
+  switch (intervention.kind) {
+    case 'exportRestriction':
+      return `${intervention.country} withholds ${percent(intervention.cut)} of exports${intervention.elements === undefined ? '' : ` of ${intervention.elements.join(', ')}`}${intervention.partners === undefined ? '' : ` to ${intervention.partners.join(', ')}`}, ${intervention.from}${intervention.to === undefined ? ' on' : `–${intervention.to}`}`;
+    case 'capacityChange':
+      return `${intervention.facility ?? `${intervention.country} ${intervention.stage}`}: ${number(Number(intervention.change.amount))} ${intervention.change.unit}/yr, ramp ${intervention.ramp.from}–${intervention.ramp.to}`;
+    case 'demandGrowth':
+      return `${intervention.application} demand grows from ${intervention.from}`;
+    case 'recyclingPolicy':
+      return `${intervention.application} recycling from ${intervention.from}`;
+    case 'substitution':
+      return `${intervention.application}: ${intervention.substitute}`;
+    case 'stockpile':
+      return `${intervention.holder} stockpile${intervention.elements === undefined ? '' : ` of ${intervention.elements.join(', ')}`}`;
+  }
+}
+
+/** The rows of an evaluation as an IAMC long-format CSV. @internal */
+export function rowsCsv(rows: readonly ScenarioRow[]): string {
+  return csvTable(
+    ['scenario', 'region', 'variable', 'unit', 'stage', 'element', 'year', 'value'],
+    rows.map((r) => [
+      r.scenario,
+      r.region,
+      r.variable,
+      r.unit,
+      r.stage ?? '',
+      r.element ?? '',
+      String(r.year),
+      String(r.value),
+    ]),
+  );
+}
+
+/**
+ * Render an evaluation as text: a Markdown summary (interventions, each stage's supply,
+ * concentration and coverage in the first and last years, the import lines' balances in the last
+ * year, demand and its offsets, the time to resilience, and every assumption), every row as
+ * IAMC long-format CSV (`scenario,region,variable,unit,stage,element,year,value`, pyam-readable),
+ * or JSON (the evaluation itself).
+ *
+ * @category Report
+ * @param evaluation - an evaluation from `evaluate`
+ * @param options - `format` (default `'md'`) and country `names`
+ * @returns the text, ending with a newline
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for an unknown format
+ * @example
+ * ```ts
+ * import { evaluate } from 'rare-earths';
+ * import { baseline, presets } from 'rare-earths/data';
+ * import { renderEvaluation } from 'rare-earths/report';
+ *
+ * const evaluation = evaluate(baseline, presets[0]!);
+ * renderEvaluation(evaluation).split('\n')[0]; // => "# Scenario: China's 2025 export controls on seven rare earths"
+ * renderEvaluation(evaluation, { format: 'csv' }).split('\r\n')[0]; // => 'scenario,region,variable,unit,stage,element,year,value'
+ * ```
+ */
+export function renderEvaluation(
+  evaluation: ScenarioEvaluation,
+  options: ScenarioRenderOptions = {},
+): string {
+  const format = checkFormat('renderEvaluation', options.format);
+  if (format === 'json') return `${JSON.stringify(evaluation, null, 2)}\n`;
+  if (format === 'csv') return `${rowsCsv(evaluation.rows)}\r\n`;
+  const name = (code: string) =>
+    code === 'other' ? 'other countries' : (options.names?.[code] ?? code);
+  const { scenario, rows } = evaluation;
+  const { from, to } = scenario.horizon;
+  const value = (variable: string, region: string, year: number, stage?: Stage, element?: string) =>
+    rows.find(
+      (r) =>
+        r.variable === variable &&
+        r.region === region &&
+        r.year === year &&
+        r.stage === stage &&
+        r.element === element,
+    )?.value;
+  const out: string[] = [`# Scenario: ${scenario.name}`, ''];
+  if (scenario.description !== undefined) out.push(scenario.description, '');
+  out.push(
+    `Id \`${scenario.id}\`${evaluation.lineage.length > 1 ? ` (inherits from ${evaluation.lineage.slice(1).join(' ← ')})` : ''}; horizon ${from}–${to}; tables as of ${evaluation.referenceYear}.`,
+    '',
+    '## Interventions',
+    '',
+  );
+  out.push(
+    scenario.interventions.length === 0
+      ? 'None: the baseline.'
+      : markdownTable(
+          ['Id', 'Kind', 'What', 'Source'],
+          scenario.interventions.map((i) => [
+            i.id,
+            i.kind,
+            i.label ?? describe(i),
+            i.provenance?.source ?? '–',
+          ]),
+        ),
+    '',
+    '## Supply by stage',
+    '',
+  );
+  const stages = [
+    ...new Set(rows.filter((r) => r.variable === 'Supply|Total').map((r) => r.stage as Stage)),
+  ];
+  const excluded = evaluation.resilience.excluded.map(name).join(', ');
+  out.push(
+    markdownTable(
+      [
+        'Stage',
+        'Year',
+        'Supply (t/yr)',
+        `Outside ${excluded || 'none'} (t/yr)`,
+        'HHI (points)',
+        'Band',
+        'Coverage',
+      ],
+      stages.flatMap((stage) =>
+        [...new Set([from, to])].map((year) => {
+          const hhi = value('Concentration|HHI', 'World', year, stage);
+          return [
+            STAGE_NAMES[stage],
+            String(year),
+            number(value('Supply|Total', 'World', year, stage)),
+            number(value('Supply|Outside', 'World', year, stage)),
+            number(hhi),
+            hhi === undefined ? '–' : concentrationBand(Math.min(10_000, hhi)),
+            percent(value('Resilience|Coverage', 'World', year, stage)),
+          ];
+        }),
+      ),
+      ['left', 'right', 'right', 'right', 'right', 'left', 'right'],
+    ),
+    '',
+  );
+  const resilience = evaluation.resilience;
+  out.push(
+    `Time to resilience (supply outside ${excluded || 'no country'} covering ${percent(resilience.share)} of demand at every stage): ${resilience.year === null ? `not reached by ${to}` : String(resilience.year)}.`,
+    '',
+    `## Import lines, ${to}`,
+    '',
+  );
+  const lines = rows.filter((r) => r.variable === 'Imports|Restricted|Share' && r.year === to);
+  out.push(
+    lines.length === 0
+      ? 'None: the dataset has no import sourcing for the reference year.'
+      : markdownTable(
+          [
+            'Importer',
+            'Stage',
+            'Elements',
+            'Imports (t/yr)',
+            'Restricted',
+            'Restricted (t/yr)',
+            'Additions (t/yr)',
+            'Stock release (t/yr)',
+            'Balance (t/yr)',
+          ],
+          lines.map((r) => [
+            name(r.region),
+            r.stage === undefined ? 'compounds and metals' : STAGE_NAMES[r.stage],
+            r.element ?? 'all',
+            number(value('Imports', r.region, to, r.stage, r.element)),
+            percent(r.value),
+            number(value('Imports|Restricted', r.region, to, r.stage, r.element), 1),
+            number(value('Balance|Capacity additions', r.region, to, r.stage, r.element), 1),
+            number(value('Balance|Stock release', r.region, to, r.stage, r.element), 1),
+            number(value('Balance', r.region, to, r.stage, r.element), 1),
+          ]),
+          ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+        ),
+    '',
+  );
+  const demandYears = [
+    ...new Set([
+      from,
+      ...Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((y) => y % 5 === 0),
+      to,
+    ]),
+  ];
+  if (rows.some((r) => r.variable === 'Demand')) {
+    out.push(
+      '## Demand (t/yr)',
+      '',
+      markdownTable(
+        ['Year', 'Demand', 'Recycling', 'Substitution', 'Primary demand'],
+        demandYears.map((year) => [
+          String(year),
+          number(value('Demand', 'World', year)),
+          number(value('Recycling', 'World', year)),
+          number(value('Substitution', 'World', year)),
+          number(value('Primary demand', 'World', year)),
+        ]),
+      ),
+      '',
+    );
+  }
+  out.push(
+    '## Assumptions',
+    '',
+    ...evaluation.assumptions.map((a) => `- **${a.id}**: ${a.text}`),
+    '',
+  );
+  return `${out.join('\n')}`;
+}
+
+function cell(value: unknown): string {
+  if (value === undefined) return '–';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/**
+ * Render a scenario diff as text: a Markdown report (the tolerance and its rule, the input
+ * changes keyed by id, the metric deltas with band crossings, the time to resilience and what was
+ * within the tolerance), the metric deltas as CSV, or JSON (the diff itself).
+ *
+ * @category Report
+ * @param diff - a diff from `diffScenarios`
+ * @param options - `format` (default `'md'`) and country `names`
+ * @returns the text, ending with a newline
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for an unknown format
+ * @example
+ * ```ts
+ * import { diffScenarios, evaluate } from 'rare-earths';
+ * import { baseline, presets } from 'rare-earths/data';
+ * import { renderDiff } from 'rare-earths/report';
+ *
+ * const [controls, extended] = [presets[0]!, presets[1]!];
+ * const diff = diffScenarios(
+ *   evaluate(baseline, controls),
+ *   evaluate(baseline, extended, { scenarios: presets }),
+ * );
+ * renderDiff(diff).split('\n')[0]; // => '# Diff: china-export-controls-2025 → china-export-controls-2025-extended'
+ * ```
+ */
+export function renderDiff(diff: ScenarioDiff, options: ScenarioRenderOptions = {}): string {
+  const format = checkFormat('renderDiff', options.format);
+  if (format === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
+  const metricRows = diff.metrics.map((m) => [
+    m.variable,
+    m.region,
+    m.stage ?? '',
+    m.element ?? '',
+    String(m.year),
+    m.unit,
+    m.from === null ? '' : String(m.from),
+    m.to === null ? '' : String(m.to),
+    m.abs === null ? '' : String(m.abs),
+    m.rel === null ? '' : String(m.rel),
+    m.band === undefined ? '' : `${m.band.from} → ${m.band.to}`,
+  ]);
+  const header = [
+    'variable',
+    'region',
+    'stage',
+    'element',
+    'year',
+    'unit',
+    'from',
+    'to',
+    'abs',
+    'rel',
+    'band',
+  ];
+  if (format === 'csv') return `${csvTable(header, metricRows)}\r\n`;
+  const name = (code: string) =>
+    code === 'other' ? 'other countries' : (options.names?.[code] ?? code);
+  const { abs, rel, rule } = diff.tolerance;
+  const out = [
+    `# Diff: ${diff.scenarios.from} → ${diff.scenarios.to}`,
+    '',
+    `Tolerance: ${rule}, abs ${abs}, rel ${rel}; within it: ${diff.withinTolerance.inputs} input and ${diff.withinTolerance.metrics} metric differences (not listed).`,
+    '',
+    '## Inputs',
+    '',
+    diff.inputs.length === 0
+      ? 'No differences.'
+      : markdownTable(
+          ['Path', 'From', 'To'],
+          diff.inputs.map((c) => [c.path.join('.'), cell(c.from), cell(c.to)]),
+        ),
+    '',
+  ];
+  if (diff.resilience !== undefined) {
+    out.push(
+      `Time to resilience: ${diff.resilience.from ?? 'not reached'} → ${diff.resilience.to ?? 'not reached'}.`,
+      '',
+    );
+  }
+  const crossings = diff.metrics.filter((m) => m.band !== undefined);
+  if (crossings.length > 0) {
+    out.push(
+      '## Band crossings',
+      '',
+      markdownTable(
+        ['Stage', 'Year', 'HHI from', 'HHI to', 'Band'],
+        crossings.map((m) => [
+          m.stage === undefined ? '' : STAGE_NAMES[m.stage],
+          String(m.year),
+          number(m.from ?? undefined),
+          number(m.to ?? undefined),
+          `${m.band?.from} → ${m.band?.to}`,
+        ]),
+      ),
+      '',
+    );
+  }
+  out.push(
+    '## Metrics',
+    '',
+    diff.metrics.length === 0
+      ? 'No differences beyond the tolerance.'
+      : markdownTable(
+          [
+            'Variable',
+            'Region',
+            'Stage',
+            'Elements',
+            'Year',
+            'From',
+            'To',
+            'Change',
+            'Relative',
+            'Unit',
+          ],
+          diff.metrics.map((m) => [
+            m.variable,
+            name(m.region),
+            m.stage === undefined ? '' : STAGE_NAMES[m.stage],
+            m.element ?? '',
+            String(m.year),
+            m.from === null ? '–' : number(m.from, 2),
+            m.to === null ? '–' : number(m.to, 2),
+            m.abs === null ? '–' : number(m.abs, 2),
+            m.rel === null ? '–' : percent(m.rel),
+            m.unit,
+          ]),
+          ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
+        ),
+    '',
+  );
+  return out.join('\n');
+}
+
+/**
+ * The demand stack of a scenario as an SVG chart: primary demand, recycling and substitution
+ * stacked (they add up to demand), with demand as a line, over the horizon, using
+ * {@link timeSeriesChart}.
+ *
+ * @category Report
+ * @param evaluation - an evaluation from `evaluate` with demand rows (an application with a demand path)
+ * @param options - `width`, `height`, `title`
+ * @returns an SVG document
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for an evaluation without demand rows
+ * @example
+ * ```ts
+ * import { evaluate } from 'rare-earths';
+ * import { baseline, presets } from 'rare-earths/data';
+ * import { scenarioDemandChart } from 'rare-earths/report';
+ *
+ * const recycling = presets.find((p) => p.id === 'recycling-scale-up')!;
+ * const svg = scenarioDemandChart(evaluate(baseline, recycling));
+ * svg.startsWith('<svg'); // => true
+ * svg.includes('recycling'); // => true
+ * ```
+ */
+export function scenarioDemandChart(
+  evaluation: ScenarioEvaluation,
+  options: ChartOptions = {},
+): string {
+  const series = (variable: string) =>
+    evaluation.rows
+      .filter((r) => r.variable === variable && r.region === 'World')
+      .sort((a, b) => a.year - b.year);
+  const demand = series('Demand');
+  if (demand.length === 0) {
+    invalidArgument(
+      'scenarioDemandChart',
+      ['evaluation', 'rows'],
+      'an evaluation with demand rows (an application with a demand path)',
+      evaluation.rows.length,
+    );
+  }
+  const values = (variable: string) => series(variable).map((r) => r.value);
+  return timeSeriesChart(
+    {
+      years: demand.map((r) => r.year),
+      unit: 't/yr',
+      series: [
+        { name: 'primary demand', values: values('Primary demand'), color: '#0072b2' },
+        { name: 'recycling', values: values('Recycling'), color: '#009e73' },
+        { name: 'substitution', values: values('Substitution'), color: '#e69f00' },
+        { name: 'demand', values: values('Demand'), kind: 'line' },
+      ],
+    },
+    { title: `${evaluation.scenario.name}: demand and its offsets`, ...options },
+  );
+}

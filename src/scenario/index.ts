@@ -1,0 +1,25 @@
+export { type ApplyOptions, applyScenario } from './apply.js';
+export {
+  type AttributeOptions,
+  type Attribution,
+  type AttributionMetric,
+  attribute,
+  type Contribution,
+} from './attribute.js';
+export {
+  type DiffOptions,
+  diffScenarios,
+  type InputChange,
+  type MetricDelta,
+  reverseDiff,
+  type ScenarioDiff,
+} from './diff.js';
+export { createEvaluator, evaluate, type ScenarioEvaluator } from './evaluate.js';
+export { resolveScenario } from './resolve.js';
+export type {
+  EvaluateOptions,
+  ScenarioAssumption,
+  ScenarioEvaluation,
+  ScenarioRow,
+  TimeToResilience,
+} from './types.js';

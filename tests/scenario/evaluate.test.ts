@@ -1,0 +1,759 @@
+import { describe, expect, test } from 'vitest';
+import { baseline, presets } from '../../src/data/index.js';
+import {
+  createEvaluator,
+  type Dataset,
+  evaluate,
+  type Intervention,
+  type Scenario,
+  stageConcentration,
+} from '../../src/index.js';
+import { clone, deepFreeze, empty, failure, horizon, pick, small } from './fixtures.js';
+
+const controls = presets.find((p) => p.id === 'china-export-controls-2025') as Scenario;
+
+describe('evaluate: the baseline (no interventions)', () => {
+  const result = evaluate(small, empty());
+
+  test('supply: the reference tables carried forward, × the world mine production', () => {
+    for (const year of [2024, 2027, 2030]) {
+      expect(pick(result, 'Supply', year, { region: 'CHN', stage: 'mining' })).toBe(600);
+      expect(pick(result, 'Supply', year, { region: 'other', stage: 'mining' })).toBe(100);
+      expect(pick(result, 'Supply', year, { region: 'MYS', stage: 'separation' })).toBeCloseTo(
+        100,
+        9,
+      );
+      expect(pick(result, 'Supply', year, { region: 'JPN', stage: 'magnet' })).toBeCloseTo(100, 9);
+      expect(pick(result, 'Supply|Total', year, { stage: 'mining' })).toBe(1000);
+      expect(pick(result, 'Supply|Outside', year, { stage: 'mining' })).toBe(400);
+    }
+    expect(result.rows.some((r) => r.stage === 'metal')).toBe(false);
+    expect(result.assumptions.find((a) => a.id === 'stage:metal')?.text).toContain('not evaluated');
+  });
+
+  test('concentration: the HHI lower bound in points, equal to stageConcentration', () => {
+    // Mining: 0.6² + 0.2² + 0.1² = 0.41 (the residual adds nothing); separation 0.9² + 0.1².
+    expect(pick(result, 'Concentration|HHI', 2030, { stage: 'mining' })).toBeCloseTo(4100, 9);
+    expect(pick(result, 'Concentration|HHI', 2030, { stage: 'separation' })).toBeCloseTo(8200, 9);
+    const picture = stageConcentration(small, { year: 2024 });
+    for (const stage of picture.stages) {
+      expect(pick(result, 'Concentration|HHI', 2024, { stage: stage.stage })).toBeCloseTo(
+        stage.hhiPoints,
+        9,
+      );
+    }
+  });
+
+  test('demand: the records, linear between them; nothing offset; stage demand follows it', () => {
+    expect([2024, 2025, 2030].map((y) => pick(result, 'Demand|magnets', y))).toEqual([
+      100, 110, 160,
+    ]);
+    expect(pick(result, 'Primary demand', 2030)).toBe(160);
+    expect(pick(result, 'Recycling', 2030)).toBe(0);
+    // Stage demand = throughput + (net primary demand − demand in the first year).
+    expect(pick(result, 'Demand|Stage', 2030, { stage: 'magnet' })).toBe(1060);
+    expect(pick(result, 'Resilience|Coverage', 2030, { stage: 'mining' })).toBeCloseTo(
+      400 / 1060,
+      12,
+    );
+    expect(result.resilience).toEqual({ excluded: ['CHN'], share: 0.35, year: null });
+  });
+
+  test('import lines: nothing restricted, balanced', () => {
+    expect(pick(result, 'Imports', 2030, { region: 'USA' })).toBe(1000);
+    expect(pick(result, 'Imports', 2030, { region: 'USA', element: 'Dy' })).toBe(50);
+    expect(pick(result, 'Balance', 2030, { region: 'USA', element: 'Dy' })).toBe(0);
+    expect(
+      pick(result, 'Imports|Restricted|Share', 2030, {
+        region: 'EU27',
+        stage: 'separation',
+        element: 'Tb+Dy',
+      }),
+    ).toBe(0);
+    // No quantity for the EU line: shares only.
+    expect(
+      pick(result, 'Balance', 2030, { region: 'EU27', stage: 'separation', element: 'Tb+Dy' }),
+    ).toBe(undefined);
+  });
+
+  test('interventions that change nothing give the same rows', () => {
+    const noop: Scenario = {
+      ...empty('noop'),
+      interventions: [
+        { kind: 'exportRestriction', id: 'a', country: 'CHN', cut: 0, from: 2024 },
+        {
+          kind: 'capacityChange',
+          id: 'b',
+          country: 'AUS',
+          stage: 'mining',
+          change: { amount: 0, unit: 't', basis: 'REO' },
+          ramp: { from: 2024, to: 2026 },
+        },
+        {
+          kind: 'recyclingPolicy',
+          id: 'c',
+          application: 'magnets',
+          from: 2024,
+          collectionRate: 0,
+          lifetime: { kind: 'fixed', mean: 10 },
+        },
+      ],
+    };
+    const rows = evaluate(small, noop).rows.map(({ scenario: _, ...rest }) => rest);
+    expect(rows).toEqual(result.rows.map(({ scenario: _, ...rest }) => rest));
+  });
+
+  test('the embedded baseline: MCS 2026 mine production, and stageConcentration', () => {
+    const base = evaluate(baseline, empty('base', { from: 2025, to: 2026 }));
+    expect(pick(base, 'Supply', 2026, { region: 'CHN', stage: 'mining' })).toBe(270000);
+    expect(pick(base, 'Supply|Total', 2026, { stage: 'mining' })).toBe(389310);
+    const picture = stageConcentration(baseline, { year: 2025 });
+    for (const stage of picture.stages) {
+      expect(pick(base, 'Concentration|HHI', 2026, { stage: stage.stage })).toBeCloseTo(
+        stage.hhiPoints,
+        6,
+      );
+    }
+  });
+
+  test('deterministic byte for byte, and independent of the order of interventions', () => {
+    const scenario: Scenario = {
+      ...empty('x'),
+      interventions: [
+        {
+          kind: 'exportRestriction',
+          id: 'b',
+          country: 'CHN',
+          elements: ['Dy'],
+          cut: 0.5,
+          from: 2025,
+        },
+        { kind: 'exportRestriction', id: 'a', country: 'CHN', cut: 0.3, from: 2026 },
+      ],
+    };
+    const first = JSON.stringify(evaluate(small, scenario));
+    expect(JSON.stringify(evaluate(small, scenario))).toBe(first);
+    const reversed = { ...scenario, interventions: [...scenario.interventions].reverse() };
+    expect(JSON.stringify(evaluate(small, reversed))).toBe(first);
+  });
+
+  test('never mutates its inputs (deep-frozen)', () => {
+    const frozen = deepFreeze(clone(small));
+    const scenario = deepFreeze(clone(controls));
+    const options = deepFreeze({
+      composition: { Dy: 1, La: 9 },
+      resilience: { excluded: ['CHN'] },
+    });
+    expect(evaluate(frozen, scenario, options)).toEqual(evaluate(small, controls, options));
+  });
+});
+
+describe('evaluate: export restrictions (the 2025 controls preset on the small dataset)', () => {
+  const result = evaluate(small, controls);
+
+  test('US dysprosium: all of it from China, all withheld: a shortfall of 50 t a year', () => {
+    expect(pick(result, 'Imports|Restricted|Share', 2025, { region: 'USA', element: 'Dy' })).toBe(
+      1,
+    );
+    expect(pick(result, 'Imports|Restricted', 2025, { region: 'USA', element: 'Dy' })).toBe(50);
+    expect(pick(result, 'Balance', 2035, { region: 'USA', element: 'Dy' })).toBe(-50);
+  });
+
+  test('an all-rare-earth line is touched only with a composition', () => {
+    expect(pick(result, 'Balance', 2025, { region: 'USA' })).toBe(0);
+    expect(result.assumptions.some((a) => a.id === 'composition:USA/all')).toBe(true);
+    // Dy is 2% of the mass: 1,000 t × 80% from China × 2% = 16 t withheld.
+    const withComposition = evaluate(small, controls, {
+      composition: { La: 40, Ce: 50, Nd: 8, Dy: 2 },
+    });
+    expect(pick(withComposition, 'Imports|Restricted', 2025, { region: 'USA' })).toBeCloseTo(
+      16,
+      12,
+    );
+  });
+
+  test('the EU line (Dy and Tb both controlled): China’s 90% withheld, no quantity', () => {
+    const where = { region: 'EU27', stage: 'separation', element: 'Tb+Dy' };
+    expect(pick(result, 'Imports|Restricted|Share', 2030, where)).toBeCloseTo(0.9, 12);
+    expect(pick(result, 'Imports|Restricted', 2030, where)).toBe(undefined);
+  });
+
+  test('partners, end years, partial scopes and compounding', () => {
+    const run = (...interventions: Intervention[]) =>
+      evaluate(small, { ...empty('r'), interventions });
+    const eu = { region: 'EU27', stage: 'separation', element: 'Tb+Dy' };
+    const toEu = run({
+      kind: 'exportRestriction',
+      id: 'x',
+      country: 'CHN',
+      partners: ['EU27'],
+      cut: 1,
+      from: 2025,
+      to: 2026,
+    });
+    expect(pick(toEu, 'Imports|Restricted|Share', 2026, eu)).toBeCloseTo(0.9, 12);
+    expect(pick(toEu, 'Imports|Restricted|Share', 2027, eu)).toBe(0);
+    expect(pick(toEu, 'Imports|Restricted|Share', 2026, { region: 'USA', element: 'Dy' })).toBe(0);
+    // A member country named as partner reaches the region's members, not the region's line.
+    const toFrance = run({
+      kind: 'exportRestriction',
+      id: 'x',
+      country: 'CHN',
+      partners: ['FRA'],
+      cut: 1,
+      from: 2025,
+    });
+    expect(pick(toFrance, 'Imports|Restricted|Share', 2026, eu)).toBe(0);
+    // Only Tb: half the line's elements (counted equally), 0.9 × 0.5.
+    const tb = run({
+      kind: 'exportRestriction',
+      id: 'x',
+      country: 'CHN',
+      elements: ['Tb'],
+      cut: 1,
+      from: 2025,
+    });
+    expect(pick(tb, 'Imports|Restricted|Share', 2026, eu)).toBeCloseTo(0.45, 12);
+    // Two half cuts on the same element compound: 1 − 0.5 × 0.5.
+    const twice = run(
+      {
+        kind: 'exportRestriction',
+        id: 'x',
+        country: 'CHN',
+        elements: ['Dy'],
+        cut: 0.5,
+        from: 2025,
+      },
+      {
+        kind: 'exportRestriction',
+        id: 'y',
+        country: 'CHN',
+        elements: ['Dy'],
+        cut: 0.5,
+        from: 2025,
+      },
+    );
+    expect(pick(twice, 'Imports|Restricted', 2026, { region: 'USA', element: 'Dy' })).toBeCloseTo(
+      37.5,
+      12,
+    );
+    // Mining products are not separated products.
+    const ores = run({
+      kind: 'exportRestriction',
+      id: 'x',
+      country: 'CHN',
+      stages: ['mining'],
+      cut: 1,
+      from: 2025,
+    });
+    expect(pick(ores, 'Imports|Restricted', 2026, { region: 'USA' })).toBe(0);
+    // On all elements: the whole of China's share of the all-rare-earth line.
+    const all = run({ kind: 'exportRestriction', id: 'x', country: 'CHN', cut: 0.5, from: 2025 });
+    expect(pick(all, 'Imports|Restricted', 2026, { region: 'USA' })).toBeCloseTo(400, 9);
+  });
+});
+
+describe('evaluate: capacity, stockpiles and the balance', () => {
+  const scenario: Scenario = {
+    id: 'answer',
+    name: 'Controls, a US plant and a stockpile',
+    parent: 'china-export-controls-2025',
+    horizon: { from: 2025, to: 2035 },
+    interventions: [
+      {
+        kind: 'capacityChange',
+        id: 'plant-a-dy',
+        facility: 'plant-a',
+        elements: ['Dy'],
+        change: { amount: 20, unit: 't', basis: 'REO' },
+        ramp: { from: 2025, to: 2026 },
+      },
+      {
+        kind: 'stockpile',
+        id: 'us-dy-stock',
+        holder: 'USA',
+        elements: ['Dy'],
+        initial: { amount: 30, unit: 't', basis: 'REO' },
+        release: {
+          maxPerYear: { amount: 10, unit: 't', basis: 'REO' },
+          trigger: 'shortfall',
+          from: 2025,
+        },
+      },
+    ],
+  };
+  const result = evaluate(small, scenario, { scenarios: [controls] });
+  const dy = { region: 'USA', element: 'Dy' };
+
+  test('balance = capacity additions + stock release − restricted imports', () => {
+    // 2025: no capacity yet, 10 t released: 10 − 50. 2026: 20 + 10 − 50.
+    expect(pick(result, 'Balance', 2025, dy)).toBe(-40);
+    expect(pick(result, 'Balance|Capacity additions', 2026, dy)).toBe(20);
+    expect(pick(result, 'Balance|Stock release', 2026, dy)).toBe(10);
+    expect(pick(result, 'Balance', 2026, dy)).toBe(-20);
+    // 30 t last three years at 10 t a year.
+    expect(pick(result, 'Balance', 2028, dy)).toBe(-30);
+    expect(pick(result, 'Stockpile|Level', 2026, dy)).toBe(10);
+    expect(pick(result, 'Stockpile|Months of cover', 2026, dy)).toBeCloseTo((12 * 10) / 50, 12);
+    expect(pick(result, 'Stockpile|Level', 2028, dy)).toBe(0);
+    expect(result.lineage).toEqual(['answer', 'china-export-controls-2025']);
+    expect(result.scenario.interventions.map((i) => i.id)).toEqual([
+      'china-controls-2025-04',
+      'plant-a-dy',
+      'us-dy-stock',
+    ]);
+  });
+
+  test('capacity adds to supply and counts towards the importer’s lines', () => {
+    expect(pick(result, 'Supply', 2026, { region: 'USA', stage: 'separation' })).toBe(20);
+    expect(pick(result, 'Supply|Total', 2026, { stage: 'separation' })).toBeCloseTo(1020, 9);
+    // Dy capacity is part of an all-rare-earth line too.
+    expect(pick(result, 'Balance|Capacity additions', 2026, { region: 'USA' })).toBe(20);
+    expect(
+      pick(result, 'Balance|Capacity additions', 2026, {
+        region: 'EU27',
+        stage: 'separation',
+        element: 'Tb+Dy',
+      }),
+    ).toBe(0);
+    const allies = evaluate(small, scenario, {
+      scenarios: [controls],
+      capacityFor: { EU27: ['USA'] },
+    });
+    // Dy is one of the line's two elements.
+    expect(
+      pick(allies, 'Balance|Capacity additions', 2026, {
+        region: 'EU27',
+        stage: 'separation',
+        element: 'Tb+Dy',
+      }),
+    ).toBe(20);
+  });
+
+  test('building a stock, a stock without a line, a capacity cut below zero', () => {
+    const other = evaluate(small, {
+      ...empty('piles'),
+      interventions: [
+        {
+          kind: 'stockpile',
+          id: 'build',
+          holder: 'USA',
+          build: { perYear: { amount: 5000, unit: 'kg', basis: 'REO' }, from: 2025, to: 2026 },
+        },
+        {
+          kind: 'stockpile',
+          id: 'jp',
+          holder: 'JPN',
+          initial: { amount: 7, unit: 't', basis: 'REO' },
+        },
+        {
+          kind: 'capacityChange',
+          id: 'cut',
+          country: 'AUS',
+          stage: 'mining',
+          change: { amount: -500, unit: 't', basis: 'REO' },
+          ramp: { from: 2024, to: 2025 },
+        },
+      ],
+    });
+    expect(
+      [2024, 2025, 2026, 2027].map((y) => pick(other, 'Stockpile|Level', y, { region: 'USA' })),
+    ).toEqual([0, 5, 10, 10]);
+    expect(pick(other, 'Stockpile|Months of cover', 2027, { region: 'USA' })).toBeCloseTo(0.12, 12);
+    expect(pick(other, 'Stockpile|Level', 2027, { region: 'JPN' })).toBe(7);
+    expect(other.assumptions.find((a) => a.id === 'stockpile:jp')?.text).toContain(
+      'no import line',
+    );
+    expect(pick(other, 'Supply', 2025, { region: 'AUS', stage: 'mining' })).toBe(0);
+  });
+
+  test('a stock of some elements without its own line goes to the all-rare-earth line', () => {
+    const other = evaluate(small, {
+      ...empty('tb'),
+      interventions: [
+        { kind: 'exportRestriction', id: 'all', country: 'CHN', cut: 0.1, from: 2024 },
+        {
+          kind: 'stockpile',
+          id: 'tb',
+          holder: 'USA',
+          elements: ['Tb'],
+          initial: { amount: 100, unit: 't', basis: 'REO' },
+          release: {
+            maxPerYear: { amount: 30, unit: 't', basis: 'REO' },
+            trigger: 'shortfall',
+            from: 2024,
+            to: 2025,
+          },
+        },
+      ],
+    });
+    // 10% of China's 800 t withheld; 30 t released in 2024 and 2025, not after.
+    expect(pick(other, 'Balance', 2024, { region: 'USA' })).toBeCloseTo(-50, 9);
+    expect(pick(other, 'Balance', 2026, { region: 'USA' })).toBeCloseTo(-80, 9);
+    expect(other.assumptions.find((a) => a.id === 'stockpile:tb')?.text).toContain('USA/all');
+  });
+
+  test('capacity at a stage without a table is ignored and said so; non-REO bases are noted', () => {
+    const other = evaluate(small, {
+      ...empty('metal'),
+      interventions: [
+        {
+          kind: 'capacityChange',
+          id: 'm',
+          country: 'USA',
+          stage: 'metal',
+          change: { amount: 10, unit: 't', basis: 'product', product: 'alloy' },
+          ramp: { from: 2024, to: 2025 },
+        },
+      ],
+    });
+    expect(other.assumptions.map((a) => a.id)).toEqual(
+      expect.arrayContaining(['basis:m', 'ignored:m']),
+    );
+  });
+});
+
+describe('evaluate: demand, recycling, substitution', () => {
+  const scenario: Scenario = {
+    ...empty('offsets'),
+    interventions: [
+      {
+        kind: 'recyclingPolicy',
+        id: 'rec',
+        application: 'magnets',
+        from: 2024,
+        collectionRate: 0.5,
+        preprocessingYield: 1,
+        processingYield: 1,
+        lifetime: { kind: 'fixed', mean: 1 },
+      },
+      {
+        kind: 'substitution',
+        id: 'sub',
+        application: 'magnets',
+        substitute: 'ferrite',
+        adoption: 0.1,
+        intensityChange: { Nd: -1, Dy: -1 },
+      },
+      { kind: 'demandGrowth', id: 'grow', application: 'magnets', rate: 0.1, from: 2027 },
+    ],
+  };
+  // Products last one year ('end' timing); sales before 2024 are the first record, 100 t.
+  const result = evaluate(small, scenario, { timing: 'end', historyYears: 1 });
+
+  test('hand-computed terms', () => {
+    expect([2024, 2025, 2026, 2027, 2028].map((y) => pick(result, 'Demand', y))).toEqual([
+      100,
+      110,
+      120,
+      120 * 1.1,
+      120 * 1.1 * 1.1,
+    ]);
+    // Recycled: half of last year's sales.
+    expect([2024, 2025, 2026, 2028].map((y) => pick(result, 'Recycling|magnets', y))).toEqual([
+      50, 50, 55, 66,
+    ]);
+    expect(pick(result, 'Substitution', 2026)).toBeCloseTo(12, 12);
+    expect(pick(result, 'Primary demand', 2026)).toBeCloseTo(53, 12);
+    expect(pick(result, 'Demand|Stage', 2026, { stage: 'mining' })).toBeCloseTo(953, 9);
+  });
+
+  test('recycling rates default, and come from the dataset where it has them', () => {
+    const withRates: Dataset = {
+      ...small,
+      applications: [
+        {
+          id: 'magnets',
+          name: 'Magnets',
+          category: 'other',
+          lifetime: {
+            distribution: { kind: 'fixed', mean: 1 },
+            provenance: { source: 'shares', tag: 'reported' },
+          },
+          recycling: {
+            collectionRate: 0.2,
+            preprocessingYield: 0.5,
+            processingYield: 1,
+            provenance: { source: 'shares', tag: 'reported' },
+          },
+        },
+      ],
+    };
+    const own = evaluate(withRates, empty(), { timing: 'end', historyYears: 1 });
+    expect(pick(own, 'Recycling', 2025)).toBeCloseTo(100 * 0.2 * 0.5, 12);
+    const policy = evaluate(
+      withRates,
+      {
+        ...empty(),
+        interventions: [
+          {
+            kind: 'recyclingPolicy',
+            id: 'p',
+            application: 'magnets',
+            from: 2026,
+            collectionRate: 0.4,
+          },
+        ],
+      },
+      { timing: 'end', historyYears: 1 },
+    );
+    expect(pick(policy, 'Recycling', 2025)).toBeCloseTo(10, 12);
+    expect(pick(policy, 'Recycling', 2026)).toBeCloseTo(110 * 0.4 * 0.5, 12);
+  });
+
+  test('demand from options; linkStageDemand off; a single-element demand', () => {
+    const given = evaluate(small, empty(), {
+      demand: { motors: { kind: 'table', values: { '2024': 10 } } },
+      linkStageDemand: false,
+    });
+    expect(pick(given, 'Demand|motors', 2030)).toBe(10);
+    expect(pick(given, 'Demand', 2030)).toBe(170);
+    expect(pick(given, 'Demand|Stage', 2030, { stage: 'mining' })).toBe(1000);
+    const dy: Dataset = {
+      ...small,
+      demand: [
+        {
+          year: 2024,
+          application: 'magnets',
+          elements: ['Dy'],
+          quantity: { amount: 10, unit: 't', basis: 'REO', element: 'Dy' },
+          provenance: { source: 'shares', tag: 'reported' },
+        },
+      ],
+    };
+    const single = evaluate(dy, {
+      ...empty(),
+      interventions: [
+        {
+          kind: 'substitution',
+          id: 's',
+          application: 'magnets',
+          substitute: 'x',
+          adoption: 0.5,
+          intensityChange: { Dy: -0.5, Nd: -1 },
+        },
+      ],
+    });
+    expect(pick(single, 'Substitution|magnets', 2026, { element: 'Dy' })).toBeCloseTo(2.5, 12);
+  });
+});
+
+describe('evaluate: refusals name the path', () => {
+  const bad = (interventions: Intervention[], options = {}) =>
+    failure(() => evaluate(small, { ...empty('bad'), interventions }, options)).message;
+
+  test('the rules of parseScenario, checked on scenarios built in code', () => {
+    expect(
+      bad([{ kind: 'exportRestriction', id: 'x', country: 'XKX', cut: 1.5, from: 2040 }]),
+    ).toBe(
+      'evaluate: 2 problems:\n  scenario.interventions[0].country: expected a country of the dataset, got "XKX"\n  scenario.interventions[0].from: expected a year within the horizon 2024–2030, got 2040',
+    );
+    const error = failure(() => evaluate(small, { ...empty('c'), parent: 'nowhere' }));
+    expect(error.code).toBe('not-found');
+    expect(error.message).toBe(
+      'evaluate: scenario.parent: expected the parent of "c" in the set, got "nowhere"',
+    );
+    const cycle = failure(() =>
+      evaluate(
+        small,
+        { ...empty('a'), parent: 'b' },
+        { scenarios: [{ ...empty('b'), parent: 'a' }] },
+      ),
+    );
+    expect(cycle.message).toBe(
+      'evaluate: scenario.parent: expected parents without a cycle, got a -> b -> a',
+    );
+    const inherited = failure(() =>
+      evaluate(
+        small,
+        { ...empty('a'), parent: 'b' },
+        {
+          scenarios: [
+            {
+              ...empty('b'),
+              interventions: [
+                { kind: 'exportRestriction', id: 'x', country: 'XKX', cut: 1, from: 2024 },
+              ],
+            },
+          ],
+        },
+      ),
+    );
+    expect(inherited.message).toBe(
+      'evaluate: options.scenarios[0].interventions[0].country: expected a country of the dataset, got "XKX"',
+    );
+    expect(failure(() => evaluate(small, null as unknown as Scenario)).message).toBe(
+      'evaluate: scenario: expected a scenario { id, name, horizon, interventions }, got null',
+    );
+  });
+
+  test('what the model needs and lacks', () => {
+    expect(
+      bad([{ kind: 'demandGrowth', id: 'g', application: 'lamps', rate: 0.1, from: 2025 }]),
+    ).toBe(
+      'evaluate: scenario.interventions[0].application: expected an application with a demand path (in the dataset\'s demand records or options.demand: "magnets"), got "lamps"',
+    );
+    expect(
+      bad([
+        {
+          kind: 'recyclingPolicy',
+          id: 'r',
+          application: 'magnets',
+          from: 2025,
+          collectionRate: 0.5,
+        },
+      ]),
+    ).toBe(
+      'evaluate: scenario.interventions[0].lifetime: expected the products\' lifetime (the dataset has none for "magnets"), got undefined',
+    );
+    expect(
+      bad([
+        {
+          kind: 'substitution',
+          id: 's',
+          application: 'magnets',
+          substitute: 'x',
+          adoption: 0.5,
+          intensityChange: { Nd: -1, Dy: -0.5 },
+        },
+      ]),
+    ).toBe(
+      'evaluate: scenario.interventions[0].intensityChange: expected one relative change for every element listed (the demand of "magnets" is not split by element), got "Nd -1, Dy -0.5"',
+    );
+    expect(
+      bad([
+        {
+          kind: 'substitution',
+          id: 's',
+          application: 'magnets',
+          substitute: 'x',
+          adoption: { kind: 'logistic', midpoint: 2030, rate: -1 },
+          intensityChange: { Nd: -1 },
+        },
+      ]),
+    ).toBe(
+      'evaluate: scenario.interventions[0].adoption: expected a positive growth rate per year, got -1 (in substitutionOffset at option.adoption.rate)',
+    );
+    expect(
+      bad([{ kind: 'demandGrowth', id: 'g', application: 'magnets', rate: -2, from: 2025 }]),
+    ).toBe(
+      'evaluate: scenario.interventions[0].rate: expected a non-negative demand for "magnets" in 2025, got -100',
+    );
+  });
+
+  test('bad options', () => {
+    const message = (options: object) => failure(() => evaluate(small, empty(), options)).message;
+    expect(message({ imports: { 'USA/Tb': 5 } })).toBe(
+      'evaluate: options.imports["USA/Tb"]: expected the id of an import line (EU27/separation/Tb+Dy, USA/all, USA/Dy), got "USA/Tb"',
+    );
+    expect(message({ composition: { Xx: 1 } })).toBe(
+      'evaluate: options.composition.Xx: expected a rare-earth element symbol, got "Xx"',
+    );
+    expect(message({ composition: { Nd: 0 } })).toBe(
+      'evaluate: options.composition: expected at least one positive share, got 0',
+    );
+    expect(message({ throughput: { mining: -1 } })).toBe(
+      'evaluate: options.throughput.mining: expected a non-negative throughput, got -1',
+    );
+    expect(message({ throughput: { smelting: 1 } })).toMatch(
+      /^evaluate: options\.throughput\.smelting: expected 'mining'/,
+    );
+    expect(message({ resilience: { share: 2 } })).toBe(
+      'evaluate: options.resilience.share: expected a fraction between 0 and 1, got 2',
+    );
+    expect(message({ timing: 'late' })).toBe(
+      "evaluate: options.timing: expected 'end', 'middle' or 'start', got \"late\"",
+    );
+    const noMining: Dataset = {
+      ...small,
+      stageOutputs: (small.stageOutputs ?? []).filter((o) => o.stage !== 'mining'),
+    };
+    expect(failure(() => evaluate(noMining, empty())).message).toBe(
+      'evaluate: options.throughput: expected a throughput for every stage, since the dataset has no mine production quantities at or before 2024, got an object',
+    );
+    expect(
+      evaluate(noMining, empty(), { throughput: { separation: 10, magnet: 10 } }).rows.some(
+        (r) => r.variable === 'Supply',
+      ),
+    ).toBe(true);
+    // Before any table: no stage, no line; demand only.
+    const early = evaluate(small, empty(), { referenceYear: 2019 });
+    expect(early.rows.some((r) => r.variable === 'Supply' || r.variable === 'Imports')).toBe(false);
+    expect(early.resilience.year).toBe(null);
+    expect(
+      message({ throughput: { mining: 1, separation: 1, metal: 1, magnet: 1 }, historyYears: -1 }),
+    ).toBe('evaluate: options.historyYears: expected an integer of at least 0, got -1');
+  });
+
+  test('options that replace the dataset’s figures', () => {
+    const result = evaluate(small, empty(), {
+      imports: { 'EU27/separation/Tb+Dy': 40, 'USA/Dy': 60 },
+      throughput: { separation: 2000 },
+      resilience: { excluded: ['CHN', 'MYS'], share: 0.05 },
+    });
+    expect(
+      pick(result, 'Imports', 2025, { region: 'EU27', stage: 'separation', element: 'Tb+Dy' }),
+    ).toBe(40);
+    expect(pick(result, 'Imports', 2025, { region: 'USA', element: 'Dy' })).toBe(60);
+    expect(pick(result, 'Supply', 2025, { region: 'CHN', stage: 'separation' })).toBeCloseTo(
+      1800,
+      9,
+    );
+    // Outside CHN and MYS: 0 at separation, so never resilient even at 5%.
+    expect(result.resilience.year).toBe(null);
+    const easy = evaluate(small, empty(), { resilience: { excluded: [], share: 0.5 } });
+    expect(easy.resilience.year).toBe(2024);
+  });
+});
+
+describe('createEvaluator', () => {
+  test('the same results as evaluate, the dataset read once per reference year', () => {
+    const run = createEvaluator(small);
+    const scenarios = [
+      empty('a'),
+      controls,
+      {
+        ...controls,
+        id: 'later',
+        horizon: { from: 2026, to: 2030 },
+        interventions: [{ ...(controls.interventions[0] as Intervention), from: 2026 }],
+      },
+    ];
+    for (const scenario of scenarios) {
+      expect(run(scenario)).toEqual(evaluate(small, scenario));
+    }
+    expect(run(scenarios[0] as Scenario)).toEqual(evaluate(small, scenarios[0] as Scenario));
+  });
+
+  test('time to resilience with an allied build-out on the small dataset', () => {
+    const run = createEvaluator(small, { linkStageDemand: false });
+    const result = run({
+      ...empty('build'),
+      interventions: [
+        {
+          kind: 'capacityChange',
+          id: 'sep',
+          country: 'MYS',
+          stage: 'separation',
+          change: { amount: 400, unit: 't', basis: 'REO' },
+          ramp: { from: 2024, to: 2028 },
+        },
+        {
+          kind: 'capacityChange',
+          id: 'mag',
+          country: 'JPN',
+          stage: 'magnet',
+          change: { amount: 400, unit: 't', basis: 'REO' },
+          ramp: { from: 2024, to: 2028 },
+        },
+      ],
+    });
+    // Separation outside China: 100 + 100 (2025) … ≥ 350 from 2027 (100 + 300).
+    expect(pick(result, 'Supply|Outside', 2027, { stage: 'separation' })).toBe(400);
+    expect(result.resilience.year).toBe(2027);
+  });
+});
+
+test('horizon', () => {
+  expect(horizon).toEqual({ from: 2024, to: 2030 });
+});
