@@ -545,12 +545,12 @@ export function scenarioIssues(
   const { from, to } = scenario.horizon;
   if (from > to)
     issues.push({
-      path: [...prefix, 'horizon', 'to'],
+      path: ['horizon', 'to'],
       message: `expected a year at or after ${from}, got ${to}`,
     });
   if (scenario.parent === scenario.id)
     issues.push({
-      path: [...prefix, 'parent'],
+      path: ['parent'],
       message: `expected another scenario's id, got its own (${JSON.stringify(scenario.id)})`,
     });
   duplicates(issues, scenario.interventions, 'interventions', (i) => i.id, 'id', 'intervention id');

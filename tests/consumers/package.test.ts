@@ -175,7 +175,7 @@ describe('bundles keep only what is imported', () => {
 
   test('analysis imports do not pull in zod; parsing does', async () => {
     const lookup = await bundle(
-      "import { element, hhi, mass, stageShares, toMetal } from 'rare-earths'; console.log(element, hhi, mass, stageShares, toMetal);",
+      "import { element, evaluate, hhi, mass, stageShares, toMetal } from 'rare-earths'; console.log(element, evaluate, hhi, mass, stageShares, toMetal);",
     );
     expect(lookup).not.toMatch(/ZodError|\$ZodType/);
     const parsing = await bundle(

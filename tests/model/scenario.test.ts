@@ -186,3 +186,18 @@ describe('parseScenarios', () => {
     );
   });
 });
+
+describe('scenario rules under a path prefix', () => {
+  test('each path carries the prefix once', async () => {
+    const { scenarioIssues } = await import('../../src/model/integrity.js');
+    const issues = scenarioIssues(
+      { ...base(), parent: 'base', horizon: { from: 2030, to: 2025 } },
+      {},
+      ['scenarios', 3],
+    );
+    expect(issues.map((i) => i.path.join('.'))).toEqual([
+      'scenarios.3.horizon.to',
+      'scenarios.3.parent',
+    ]);
+  });
+});
