@@ -812,15 +812,10 @@ export function check(
     name,
   ]);
   const context: ScenarioContext = { dataset };
-  // Prefixed here rather than by scenarioIssues, which prefixes some of its paths twice.
   const issues = lineage.flatMap((id, generation) => {
     const index = set.findIndex((s) => s.id === id);
     const prefix = generation === 0 ? [name] : ['options', 'scenarios', index];
-    const own = generation === 0 ? scenario : (set[index] as Scenario);
-    return scenarioIssues(own, context).map((issue) => ({
-      path: [...prefix, ...issue.path],
-      message: issue.message,
-    }));
+    return scenarioIssues(generation === 0 ? scenario : (set[index] as Scenario), context, prefix);
   });
   if (issues.length > 0) throw new RareEarthsError(fn, 'invalid-input', issues);
   return { resolved, lineage };
