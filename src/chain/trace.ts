@@ -2,6 +2,7 @@ import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
 import type { Dataset, Facility, FacilityFigure, Stage, SupplierCode } from '../model/types.js';
 import { checkFraction, checkInteger } from '../numeric/numeric.js';
+import { checkDataset } from './dataset.js';
 
 const ORDER: Record<Stage, number> = { mining: 0, separation: 1, metal: 2, magnet: 3 };
 const STAGES: readonly Stage[] = ['mining', 'separation', 'metal', 'magnet'];
@@ -112,7 +113,9 @@ function checkNode(fn: string, path: readonly (string | number)[], node: unknown
   if (
     typeof candidate !== 'object' ||
     candidate === null ||
-    !((candidate.stage as Stage) in ORDER)
+    // Own keys only: `in` would accept 'toString' and throw on a non-string.
+    typeof candidate.stage !== 'string' ||
+    !Object.hasOwn(ORDER, candidate.stage)
   ) {
     return invalidArgument(fn, path, 'a node { stage, country }', node);
   }
@@ -281,6 +284,7 @@ function datasetLinks(
  */
 export function traceOrigins(dataset: Dataset, options: TraceOriginsOptions): OriginTrace {
   const fn = 'traceOrigins';
+  checkDataset(fn, dataset, ['facilities', 'tradeFlows']);
   if (typeof options !== 'object' || options === null) {
     return invalidArgument(fn, ['options'], 'an options object { stage, country, year }', options);
   }
