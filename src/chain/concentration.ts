@@ -3,6 +3,7 @@ import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
 import type { Dataset, Stage, SupplierCode } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
+import { checkDataset } from './dataset.js';
 import {
   buildTable,
   describeGap,
@@ -142,6 +143,7 @@ export function stageConcentration(
   options: StageConcentrationOptions,
 ): ChainConcentration {
   const fn = 'stageConcentration';
+  checkDataset(fn, dataset, ['stageOutputs']);
   if (typeof options !== 'object' || options === null) {
     return invalidArgument(fn, ['options'], 'an options object { year }', options);
   }

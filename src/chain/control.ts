@@ -2,6 +2,7 @@ import { hhi } from '../concentration/index.js';
 import { invalidArgument } from '../errors/index.js';
 import type { Dataset, Facility, Stage } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
+import { checkDataset } from './dataset.js';
 import { facilityFigure } from './records.js';
 
 /**
@@ -103,6 +104,7 @@ function normalise(record: Record<string, number>): Record<string, number> {
  */
 export function controlVsLocation(dataset: Dataset, options: ControlOptions): ControlVsLocation {
   const fn = 'controlVsLocation';
+  checkDataset(fn, dataset, ['facilities']);
   if (typeof options !== 'object' || options === null) {
     return invalidArgument(fn, ['options'], 'an options object { stage, year }', options);
   }

@@ -2,6 +2,7 @@ import { invalidArgument, RareEarthsError } from '../errors/index.js';
 import type { BalanceRecord, Dataset, Source } from '../model/types.js';
 import { type Dec, toDec } from '../numeric/decimal.js';
 import { checkInteger } from '../numeric/numeric.js';
+import { checkDataset } from './dataset.js';
 import { type SourcingTable, sourcingTables } from './sources.js';
 import { publicationKey } from './tables.js';
 
@@ -121,6 +122,7 @@ function partnersOf(
  */
 export function importReliance(dataset: Dataset, options: ImportRelianceOptions): ImportReliance {
   const fn = 'importReliance';
+  checkDataset(fn, dataset, ['balances', 'tradeFlows']);
   if (typeof options !== 'object' || options === null) {
     return invalidArgument(fn, ['options'], 'an options object { country, year }', options);
   }

@@ -3,6 +3,7 @@ import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument } from '../errors/index.js';
 import type { Dataset, Source, Stage, SupplierCode, TradeFlow } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
+import { checkDataset } from './dataset.js';
 import { coversYear } from './records.js';
 import { publicationKey } from './tables.js';
 
@@ -72,6 +73,7 @@ export interface SourcingTable {
  */
 export function importSources(dataset: Dataset, options: ImportSourcesOptions): SourcingTable[] {
   const fn = 'importSources';
+  checkDataset(fn, dataset, ['tradeFlows']);
   if (typeof options !== 'object' || options === null) {
     return invalidArgument(fn, ['options'], 'an options object { importer, year }', options);
   }

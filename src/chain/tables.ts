@@ -4,6 +4,7 @@ import type { Dataset, Source, Stage, StageOutput, SupplierCode } from '../model
 import { Dec, toDec } from '../numeric/decimal.js';
 import { checkInteger } from '../numeric/numeric.js';
 import { type Mass, massFromJSON, sumMasses } from '../quantity/index.js';
+import { checkDataset } from './dataset.js';
 
 /**
  * How to pick the year of a table: `'exact'` takes only the requested year; `'latest'` takes
@@ -268,6 +269,7 @@ function byShare(a: StageRow, b: StageRow): number {
  */
 export function stageTable(dataset: Dataset, options: StageTableOptions): StageTable {
   const fn = 'stageTable';
+  checkDataset(fn, dataset, ['stageOutputs']);
   const read = readTableOptions(fn, options);
   return buildTable(fn, dataset, read);
 }
@@ -376,6 +378,7 @@ export function stageShares(
   dataset: Dataset,
   options: StageTableOptions,
 ): Record<SupplierCode, number> {
+  checkDataset('stageShares', dataset, ['stageOutputs']);
   const table = buildTable('stageShares', dataset, readTableOptions('stageShares', options));
   const out: Record<SupplierCode, number> = {};
   for (const row of table.rows) out[row.country] = (out[row.country] ?? 0) + row.share;

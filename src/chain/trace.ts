@@ -2,6 +2,7 @@ import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError, RareEarthsError } from '../errors/index.js';
 import type { Dataset, Facility, Stage, SupplierCode } from '../model/types.js';
 import { checkFraction, checkInteger } from '../numeric/numeric.js';
+import { checkDataset } from './dataset.js';
 import { coversYear, facilityFigure } from './records.js';
 import { buildTable, readTableOptions } from './tables.js';
 
@@ -114,7 +115,9 @@ function checkNode(fn: string, path: readonly (string | number)[], node: unknown
   if (
     typeof candidate !== 'object' ||
     candidate === null ||
-    !((candidate.stage as Stage) in ORDER)
+    // Own keys only: `in` would accept 'toString' and throw on a non-string.
+    typeof candidate.stage !== 'string' ||
+    !Object.hasOwn(ORDER, candidate.stage)
   ) {
     return invalidArgument(fn, path, 'a node { stage, country }', node);
   }
@@ -264,6 +267,7 @@ function datasetLinks(
  */
 export function traceOrigins(dataset: Dataset, options: TraceOriginsOptions): OriginTrace {
   const fn = 'traceOrigins';
+  checkDataset(fn, dataset, ['facilities', 'tradeFlows']);
   if (typeof options !== 'object' || options === null) {
     return invalidArgument(fn, ['options'], 'an options object { stage, country, year }', options);
   }

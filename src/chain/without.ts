@@ -2,6 +2,7 @@ import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
 import type { Dataset, Stage } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
+import { checkDataset } from './dataset.js';
 import { buildTable, readTableOptions, type StageTable } from './tables.js';
 
 /**
@@ -79,6 +80,7 @@ export interface SupplyWithout {
  */
 export function supplyWithout(dataset: Dataset, options: SupplyWithoutOptions): SupplyWithout {
   const fn = 'supplyWithout';
+  checkDataset(fn, dataset, ['stageOutputs']);
   if (typeof options !== 'object' || options === null) {
     return invalidArgument(fn, ['options'], 'an options object { excluded, year }', options);
   }

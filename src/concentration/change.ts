@@ -63,13 +63,14 @@ export function hhiShiftDelta(values: SupplyValues, shift: SupplyShift): number 
   if (opts.to === opts.from || (toIndex < 0 && !addable)) {
     invalidArgument(fn, ['shift', 'to'], 'another supplier of the input', opts.to);
   }
-  const available = supply.values[fromIndex] as number;
+  // In the input's unit (the values are scaled by a power of two when near the float64 limit).
+  const available = (supply.values[fromIndex] as number) / supply.scale;
   const amount = opts.amount === undefined ? available : opts.amount;
   if (typeof amount !== 'number' || !(amount >= 0 && amount <= available)) {
     invalidArgument(fn, ['shift', 'amount'], `an amount between 0 and ${available}`, amount);
   }
-  const moved = (amount as number) / supply.total;
-  const sFrom = available / supply.total;
+  const moved = ((amount as number) * supply.scale) / supply.total;
+  const sFrom = (supply.values[fromIndex] as number) / supply.total;
   const sTo = toIndex < 0 ? 0 : (supply.values[toIndex] as number) / supply.total;
   // `+ 0` turns the −0 of a zero move into 0.
   return 2 * moved * (sTo - sFrom + moved) * scale + 0;

@@ -118,7 +118,7 @@ export function governanceWeightedHhi(
           fn,
           ['values', supply.keys[i] as string | number],
           'a share between 0 and 1 (fractions, not percent)',
-          value,
+          value / supply.scale,
         );
       }
     });

@@ -1,7 +1,7 @@
 import { invalidArgument } from '../errors/index.js';
 import { checkInteger } from '../numeric/numeric.js';
 import { neumaierSum } from '../numeric/sum.js';
-import { readOptions, readSupply, type Supply, sharesOf, supplierCount } from './input.js';
+import { readOptions, readSupply, type Supply, supplierCount } from './input.js';
 import type { CountOptions, HhiOptions, ResidualOptions, SupplyValues } from './types.js';
 
 /**
@@ -27,8 +27,19 @@ export function hhiScaleFactor(
  */
 export function hhiOf(supply: Supply): number {
   if (supply.equal) return 1 / supply.active;
-  const squares = sharesOf(supply).map((share) => share * share);
-  return Math.min(1, Math.max(1 / supply.active, neumaierSum(squares)));
+  // Neumaier's sum of the squared shares in one pass, without the intermediate arrays: the same
+  // operations in the same order as neumaierSum(sharesOf(supply).map(s => s * s)).
+  const { values, total } = supply;
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < values.length; i++) {
+    const share = (values[i] as number) / total;
+    const square = share * share;
+    const next = sum + square;
+    compensation += sum >= square ? sum - next + square : square - next + sum;
+    sum = next;
+  }
+  return Math.min(1, Math.max(1 / supply.active, sum + compensation));
 }
 
 /**

@@ -16,6 +16,12 @@ import type { CountOptions, ResidualOptions } from './types.js';
 const RESIDUAL_LIKE = /^(other|others|other countries|rest of (the )?world|row|oth)$/i;
 
 /**
+ * Values from 2^900 (about 8.5e270) up are scaled down by a power of two before anything is
+ * summed, so that totals, N·total and the Gini's weighted sums cannot overflow float64.
+ */
+const LARGE = 2 ** 900;
+
+/**
  * Validated supply: the suppliers an index sees, in input order.
  *
  * @internal
@@ -37,6 +43,11 @@ export interface Supply {
   readonly equal: boolean;
   /** Compensated sum of the residual values that were excluded (0 when none). */
   readonly residualTotal: number;
+  /**
+   * The power of two every value (and so each total) was multiplied by: 1, or less for values
+   * near the float64 limit. Exact, so shares and indices are the same numbers as unscaled.
+   */
+  readonly scale: number;
 }
 
 function isPlainRecord(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -61,9 +72,9 @@ function residualKeys(
   fn: string,
   options: Readonly<Record<string, unknown>>,
   isRecord: boolean,
-): ReadonlySet<string> {
+): ReadonlySet<string> | undefined {
   const residual = options.residual;
-  if (residual === undefined) return new Set();
+  if (residual === undefined) return undefined;
   if (!isRecord) {
     return invalidArgument(
       fn,
@@ -125,10 +136,13 @@ export function readSupply(
   }
   const declared = residualKeys(fn, opts, isRecord);
   const mode = residualMode(fn, opts);
-  const entries: [string | number, unknown][] = isRecord
-    ? Object.entries(values as Readonly<Record<string, unknown>>)
-    : (values as readonly unknown[]).map((value, i) => [i, value]);
-  if (entries.length === 0) {
+  // One pass, no per-entry allocation: this runs once per group when a large table is indexed
+  // group by group, so its cost is the index's overhead over a bare loop.
+  const recordKeys = isRecord ? Object.keys(values as object) : undefined;
+  const source = values as Readonly<Record<string | number, unknown>>;
+  const length =
+    recordKeys === undefined ? (values as readonly unknown[]).length : recordKeys.length;
+  if (length === 0) {
     throw new RareEarthsError(fn, 'invalid-argument', [
       {
         path: [name],
@@ -139,29 +153,47 @@ export function readSupply(
   const keys: (string | number)[] = [];
   const kept: number[] = [];
   const residual: number[] = [];
-  for (const [key, raw] of entries) {
+  // Neumaier's compensated total of the kept values, accumulated in input order (as neumaierSum).
+  let sum = 0;
+  let compensation = 0;
+  let active = 0;
+  let first = 0;
+  let equal = true;
+  let max = 0;
+  for (let i = 0; i < length; i++) {
+    const key = recordKeys === undefined ? i : (recordKeys[i] as string);
+    const raw = source[key];
     if (!Number.isFinite(raw) || (raw as number) < 0) {
       invalidArgument(fn, [name, key], 'a finite non-negative number', raw);
     }
     const value = raw as number;
-    if (declared.has(key as string)) {
-      if (mode === 'excluded') {
-        residual.push(value);
-        continue;
+    if (value > max) max = value;
+    if (recordKeys !== undefined) {
+      if (declared?.has(key as string)) {
+        if (mode === 'excluded') {
+          residual.push(value);
+          continue;
+        }
+      } else if (RESIDUAL_LIKE.test((key as string).trim())) {
+        invalidArgument(
+          fn,
+          [name, key],
+          `one supplier per key ("${key}" reads as a residual of many producers: name it in options.residual)`,
+          key,
+        );
       }
-    } else if (typeof key === 'string' && RESIDUAL_LIKE.test(key.trim())) {
-      invalidArgument(
-        fn,
-        [name, key],
-        `one supplier per key ("${key}" reads as a residual of many producers: name it in options.residual)`,
-        key,
-      );
     }
     keys.push(key);
     kept.push(value);
+    const next = sum + value;
+    compensation += sum >= value ? sum - next + value : value - next + sum;
+    sum = next;
+    if (value > 0) {
+      if (active === 0) first = value;
+      else if (value !== first) equal = false;
+      active += 1;
+    }
   }
-  const positive = kept.filter((value) => value > 0);
-  const active = positive.length;
   if (active === 0) {
     throw new RareEarthsError(fn, 'invalid-argument', [
       {
@@ -170,15 +202,26 @@ export function readSupply(
       },
     ]);
   }
+  let total = sum + compensation;
+  let scale = 1;
+  if (max >= LARGE) {
+    // Multiplying by a power of two is exact, and rounding is the same at every scale: each
+    // share comes out as the same number, only the sums can no longer overflow.
+    scale = 2 ** (899 - Math.floor(Math.log2(max)));
+    for (let i = 0; i < kept.length; i++) kept[i] = (kept[i] as number) * scale;
+    for (let i = 0; i < residual.length; i++) residual[i] = (residual[i] as number) * scale;
+    total = neumaierSum(kept);
+  }
   return {
     keys,
     values: kept,
     isRecord,
-    total: neumaierSum(kept),
+    total,
     active,
     listed: kept.length,
-    equal: positive.every((value) => value === positive[0]),
+    equal,
     residualTotal: neumaierSum(residual),
+    scale,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Supply as the concentration indices accept it: non-negative quantities or shares, as an array
  * or as a record keyed by supplier (a country code, a company). The indices normalise it
- * themselves, so tonnes, percent and fractions give the same result.
+ * themselves, so tonnes, percent and fractions give the same result, at any magnitude up to the
+ * float64 limit (values near it are scaled down by a power of two, exactly, before summing).
  *
  * @category Concentration
  */

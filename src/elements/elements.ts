@@ -272,6 +272,9 @@ export function elementsInGroup(group: ElementGroup, options: GroupOptions): Ele
  * ```
  */
 export function oxideToMetal(symbol: ElementSymbol, options: OxideOptions = {}): number {
+  if (typeof options !== 'object' || options === null) {
+    invalidArgument('oxideToMetal', ['options'], 'an options object { oxide }', options);
+  }
   const masses = oxideMasses('oxideToMetal', symbol, options.oxide);
   return masses.metal.dividedBy(masses.oxide).toNumber();
 }
@@ -295,6 +298,9 @@ export function oxideToMetal(symbol: ElementSymbol, options: OxideOptions = {}):
  * ```
  */
 export function metalToOxide(symbol: ElementSymbol, options: OxideOptions = {}): number {
+  if (typeof options !== 'object' || options === null) {
+    invalidArgument('metalToOxide', ['options'], 'an options object { oxide }', options);
+  }
   const masses = oxideMasses('metalToOxide', symbol, options.oxide);
   return masses.oxide.dividedBy(masses.metal).toNumber();
 }

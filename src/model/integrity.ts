@@ -6,6 +6,7 @@
  * @internal
  * @packageDocumentation
  */
+import { ELEMENT_ROWS } from '../elements/table.js';
 import type { ErrorIssue } from '../errors/index.js';
 import type { Scenario } from './scenario-types.js';
 import type { Dataset, MassValue, Owner, Provenance, Stage } from './types.js';
@@ -104,6 +105,14 @@ function checkMass(
       path: [...path, 'oxide'],
       message: 'expected an oxide only on a single-element REO mass',
     });
+  } else if (value.oxide !== undefined) {
+    const oxides = ELEMENT_ROWS.find((row) => row.symbol === value.element)?.oxides ?? [];
+    if (!oxides.some((oxide) => oxide.formula === value.oxide)) {
+      issues.push({
+        path: [...path, 'oxide'],
+        message: `expected an oxide of ${value.element} (${oxides.map((oxide) => oxide.formula).join(' or ')}), got ${JSON.stringify(value.oxide)}`,
+      });
+    }
   }
   if (rule?.basis !== undefined && value.basis !== rule.basis) {
     issues.push({

@@ -87,13 +87,15 @@ function toIssues(issues: readonly z.core.$ZodIssue[]): ErrorIssue[] {
 // Keep an error readable when a hostile file has thousands of problems.
 const MAX_ISSUES = 50;
 
-function fail<T>(fn: string, issues: ErrorIssue[]): ParseResult<T> {
+// Far more scenarios than anyone compares; each costs a schema pass, so a 10 MB array of junk
+// would otherwise keep parseScenarios busy for minutes.
+const MAX_SCENARIOS = 10_000;
+
+function fail<T>(fn: string, issues: ErrorIssue[], uncounted = 0): ParseResult<T> {
+  const more = issues.length - MAX_ISSUES + uncounted;
   const shown =
-    issues.length > MAX_ISSUES
-      ? [
-          ...issues.slice(0, MAX_ISSUES),
-          { path: [], message: `and ${issues.length - MAX_ISSUES} more problems` },
-        ]
+    more > 0
+      ? [...issues.slice(0, MAX_ISSUES), { path: [], message: `and ${more} more problems` }]
       : issues;
   return { success: false, error: new RareEarthsError(fn, 'invalid-input', shown) };
 }
@@ -205,7 +207,16 @@ export function safeParseScenario(
   json: unknown,
   options: ParseScenarioOptions = {},
 ): ParseResult<Scenario> {
-  const shaped = schemaPass('parseScenario', scenarioSchema(), json);
+  return scenarioPass(scenarioSchema(), json, options);
+}
+
+/** {@link safeParseScenario} with a schema built once, for a set of scenarios. */
+function scenarioPass(
+  schema: z.ZodType<Scenario>,
+  json: unknown,
+  options: ParseScenarioOptions,
+): ParseResult<Scenario> {
+  const shaped = schemaPass('parseScenario', schema, json);
   if (!shaped.success) return shaped;
   const issues = scenarioIssues(shaped.data, options);
   return issues.length > 0 ? fail('parseScenario', issues) : shaped;
@@ -236,7 +247,7 @@ export function parseScenario(json: unknown, options: ParseScenarioOptions = {})
 /**
  * Validate a set of scenarios that may inherit from each other: each one as in
  * {@link parseScenario}, plus unique ids, parents that exist in the set, and no cycle of
- * parents.
+ * parents. A set holds at most 10,000 scenarios.
  *
  * @category Model
  * @param json - a parsed JSON array of scenarios
@@ -265,21 +276,36 @@ export function parseScenarios(json: unknown, options: ParseScenarioOptions = {}
       { path: [], message: `expected an array of scenarios, got ${describeInput(json)}` },
     ]);
   }
+  if (json.length > MAX_SCENARIOS) {
+    throw new RareEarthsError('parseScenarios', 'invalid-input', [
+      {
+        path: [],
+        message: `expected at most ${MAX_SCENARIOS.toLocaleString('en')} scenarios, got ${json.length.toLocaleString('en')}`,
+      },
+    ]);
+  }
   const guarded = guardInput(json);
   if (guarded.length > 0) throw new RareEarthsError('parseScenarios', 'invalid-input', guarded);
   const issues: ErrorIssue[] = [];
   const scenarios: Scenario[] = [];
-  json.forEach((item, index) => {
-    const result = safeParseScenario(item, options);
+  // One schema for the whole set (building it is what costs), and problems beyond what the
+  // message shows are counted, not kept: a 10 MB array of junk stays fast and small.
+  const schema = scenarioSchema();
+  let uncounted = 0;
+  // A plain loop, not forEach: a hole in a sparse array is a missing scenario, not nothing.
+  for (let index = 0; index < json.length; index++) {
+    const result = scenarioPass(schema, json[index], options);
     if (result.success) scenarios.push(result.data);
     else
-      for (const issue of result.error.issues)
-        issues.push({ path: ['scenarios', index, ...issue.path], message: issue.message });
-  });
+      for (const issue of result.error.issues) {
+        if (issues.length > MAX_ISSUES) uncounted += 1;
+        else issues.push({ path: ['scenarios', index, ...issue.path], message: issue.message });
+      }
+  }
   if (issues.length === 0) issues.push(...scenarioSetIssues(scenarios));
   const result =
     issues.length > 0
-      ? fail<Scenario[]>('parseScenarios', issues)
+      ? fail<Scenario[]>('parseScenarios', issues, uncounted)
       : { success: true as const, data: scenarios };
   if (!result.success) throw result.error;
   return result.data;

@@ -27,7 +27,8 @@ export interface ApproxEqualOptions {
  * @param b - another number, in the same unit
  * @param options - tolerances (defaults: `abs` 0, `rel` 1e-9)
  * @returns whether `a` and `b` agree within the tolerance
- * @throws {@link RareEarthsError} (`invalid-argument`) when a tolerance is negative or not finite
+ * @throws {@link RareEarthsError} (`invalid-argument`) when `a` or `b` is not a number, or a
+ *   tolerance is negative or not finite
  * @example
  * ```ts
  * import { approxEqual } from 'rare-earths';
@@ -38,6 +39,11 @@ export interface ApproxEqualOptions {
  * ```
  */
 export function approxEqual(a: number, b: number, options: ApproxEqualOptions = {}): boolean {
+  if (typeof a !== 'number') invalidArgument('approxEqual', ['a'], 'a number', a);
+  if (typeof b !== 'number') invalidArgument('approxEqual', ['b'], 'a number', b);
+  if (typeof options !== 'object' || options === null) {
+    invalidArgument('approxEqual', ['options'], 'an options object', options);
+  }
   const abs = options.abs ?? 0;
   const rel = options.rel ?? 1e-9;
   if (!(Number.isFinite(abs) && abs >= 0)) {

@@ -1,3 +1,4 @@
+import { invalidArgument, RareEarthsError } from '../errors/index.js';
 import { checkFinite } from './numeric.js';
 
 /**
@@ -13,7 +14,9 @@ import { checkFinite } from './numeric.js';
  * @category Numeric
  * @param values - finite numbers, any unit (the sum has the same unit)
  * @returns the compensated sum; 0 for no values
- * @throws {@link RareEarthsError} (`invalid-argument`) when a value is not a finite number
+ * @throws {@link RareEarthsError} (`invalid-argument`) when `values` is not iterable or a value
+ *   is not a finite number;
+ *   (`not-computable`) when the running sum overflows float64
  * @example
  * ```ts
  * import { compensatedSum } from 'rare-earths';
@@ -23,6 +26,9 @@ import { checkFinite } from './numeric.js';
  * ```
  */
 export function compensatedSum(values: Iterable<number>): number {
+  if (typeof (values as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function') {
+    invalidArgument('compensatedSum', ['values'], 'an iterable of finite numbers', values);
+  }
   let sum = 0;
   let compensation = 0;
   let index = 0;
@@ -33,7 +39,18 @@ export function compensatedSum(values: Iterable<number>): number {
     sum = next;
     index += 1;
   }
-  return sum + compensation;
+  const total = sum + compensation;
+  // A running sum that passes ±1.8e308 becomes ±Infinity, and its compensation NaN.
+  if (!Number.isFinite(total)) {
+    throw new RareEarthsError('compensatedSum', 'not-computable', [
+      {
+        path: ['values'],
+        message:
+          'expected values whose running sum stays within the float64 range (about 1.8e308), got an overflow',
+      },
+    ]);
+  }
+  return total;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { isElementSymbol } from '../elements/index.js';
+import { rowOf } from '../elements/lookup.js';
 import { describeValue, invalidArgument, RareEarthsError } from '../errors/index.js';
 import { toDec } from '../numeric/decimal.js';
 import type { Numeric } from '../numeric/index.js';
@@ -89,9 +90,20 @@ function checkQualifiers(
   if (oxide !== undefined && (basis !== 'REO' || element === undefined)) {
     invalidArgument(fn, [...path, 'oxide'], 'an oxide only on a single-element REO mass', oxide);
   }
+  // The oxide must be one of the element's; its usual oxide is the default and is not stored,
+  // so that a mass stating it equals (and adds to) one that does not.
+  let alternative: string | undefined;
+  if (oxide !== undefined) {
+    const { oxides } = rowOf(fn, [...path, 'element'], element);
+    if (!oxides.some((candidate) => candidate.formula === oxide)) {
+      const formulas = oxides.map((candidate) => candidate.formula).join(' or ');
+      invalidArgument(fn, [...path, 'oxide'], `an oxide of ${element} (${formulas})`, oxide);
+    }
+    if (oxide !== oxides[0]?.formula) alternative = oxide;
+  }
   const out: { -readonly [K in 'element' | 'oxide' | 'product']?: Mass[K] } = {};
   if (element !== undefined) out.element = element;
-  if (oxide !== undefined) out.oxide = oxide;
+  if (alternative !== undefined) out.oxide = alternative;
   if (product !== undefined) out.product = product;
   return out;
 }
@@ -111,7 +123,7 @@ function checkQualifiers(
  * @returns a frozen mass
  * @throws {@link RareEarthsError} (`invalid-argument`) for a non-finite or malformed amount, an
  *   unknown unit, basis or element, a product mass without a product name, or an oxide on a
- *   mixed or non-REO mass
+ *   mixed or non-REO mass or that is not an oxide of the element
  * @example
  * ```ts
  * import { mass } from 'rare-earths';

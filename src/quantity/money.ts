@@ -272,7 +272,8 @@ export function roundMoney<C extends string>(
     'half-even': 6,
   };
   const mode = options.mode ?? 'half-even';
-  const rounding = modes[mode];
+  // Own keys only: 'toString' or '__proto__' must not find Object.prototype's members.
+  const rounding = typeof mode === 'string' && Object.hasOwn(modes, mode) ? modes[mode] : undefined;
   if (rounding === undefined)
     invalidArgument(
       'roundMoney',

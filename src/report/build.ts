@@ -1,3 +1,4 @@
+import { checkDataset } from '../chain/dataset.js';
 import {
   importReliance,
   importSources,
@@ -68,6 +69,7 @@ function sortedShares(shares: Readonly<Record<string, number>>): CountryShare[] 
  */
 export function stageReport(dataset: Dataset, options: StageReportOptions = {}): StageReportData {
   const fn = 'stageReport';
+  checkDataset(fn, dataset, ['stageOutputs', 'balances', 'tradeFlows']);
   if (typeof options !== 'object' || options === null)
     return invalidArgument(fn, ['options'], 'an options object', options);
   const fallback = latestYear(dataset);

@@ -2,6 +2,7 @@ import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
 import { invalidArgument } from '../errors/index.js';
 import type { Stage, StageReportData } from '../model/index.js';
 import { checkFinite, checkInteger } from '../numeric/numeric.js';
+import { checkRenderOptions } from './format.js';
 
 /**
  * Options shared by the charts.
@@ -115,6 +116,7 @@ function fmt(value: number): string {
  */
 export function stageSharesChart(report: StageReportData, options: ChartOptions = {}): string {
   const fn = 'stageSharesChart';
+  checkRenderOptions(fn, options);
   const { width, height } = size(fn, options, 48 + 46 * Math.max(1, report.stages.length) + 64);
   const name = (code: string) =>
     code === 'other' ? 'other countries' : (options.names?.[code] ?? code);
@@ -195,6 +197,7 @@ interface SankeyNodeInput {
  */
 export function stageSankeyChart(report: StageReportData, options: ChartOptions = {}): string {
   const fn = 'stageSankeyChart';
+  checkRenderOptions(fn, options);
   if (report.stages.length < 2)
     invalidArgument(fn, ['report', 'stages'], 'at least two stages with data', report.stages);
   const { width, height } = size(fn, options, 460);
@@ -326,6 +329,10 @@ export function timeSeriesChart(
   options: ChartOptions = {},
 ): string {
   const fn = 'timeSeriesChart';
+  checkRenderOptions(fn, options);
+  if (typeof data !== 'object' || data === null) {
+    invalidArgument(fn, ['data'], 'an object { years, series, unit }', data);
+  }
   const { years, series, unit } = data;
   if (!Array.isArray(years) || years.length === 0)
     invalidArgument(fn, ['data', 'years'], 'a non-empty array of years', years);

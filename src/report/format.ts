@@ -4,6 +4,7 @@
  * @internal
  * @packageDocumentation
  */
+import { invalidArgument } from '../errors/index.js';
 
 /** Column alignment: text left, numbers right. @internal */
 export type Align = 'left' | 'right';
@@ -46,4 +47,50 @@ export function csvField(text: string): string {
 /** A CSV document (RFC 4180: CRLF line ends). @internal */
 export function csvTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n');
+}
+
+/**
+ * Check the options object of a render or chart function, and its `names` (display names keyed by
+ * country or region code, each a string).
+ *
+ * @internal
+ */
+export function checkRenderOptions(fn: string, options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    invalidArgument(fn, ['options'], 'an options object', options);
+  }
+  const names = (options as { readonly names?: unknown }).names;
+  if (names === undefined) return;
+  if (typeof names !== 'object' || names === null || Array.isArray(names)) {
+    invalidArgument(fn, ['options', 'names'], 'a record of display names keyed by code', names);
+  }
+  for (const [code, label] of Object.entries(names as object)) {
+    if (typeof label !== 'string')
+      invalidArgument(fn, ['options', 'names', code], 'a string', label);
+  }
+}
+
+/**
+ * Check that `value`, the output of another library function passed back in, is an object with
+ * the given array and object fields: the renderers trust its contents, but a wrong value from
+ * untyped JavaScript should get an error naming it rather than a `TypeError` deep inside.
+ *
+ * @internal
+ */
+export function checkOutputShape(
+  fn: string,
+  name: string,
+  value: unknown,
+  expected: string,
+  fields: { readonly arrays?: readonly string[]; readonly objects?: readonly string[] },
+): void {
+  const record = value as Readonly<Record<string, unknown>> | null;
+  const wrong =
+    typeof record !== 'object' ||
+    record === null ||
+    (fields.arrays ?? []).some((field) => !Array.isArray(record[field])) ||
+    (fields.objects ?? []).some(
+      (field) => typeof record[field] !== 'object' || record[field] === null,
+    );
+  if (wrong) invalidArgument(fn, [name], expected, value);
 }

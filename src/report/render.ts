@@ -1,6 +1,6 @@
 import { invalidArgument } from '../errors/index.js';
 import type { Stage, StageReportData } from '../model/index.js';
-import { csvTable, markdownTable } from './format.js';
+import { checkRenderOptions, csvTable, markdownTable } from './format.js';
 
 /**
  * Options for {@link renderStageReport}.
@@ -56,6 +56,7 @@ function points(value: number): string {
  * ```
  */
 export function renderStageReport(report: StageReportData, options: RenderOptions = {}): string {
+  checkRenderOptions('renderStageReport', options);
   const format = options.format ?? 'md';
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'csv') return `${renderCsv(report)}\r\n`;

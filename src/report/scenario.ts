@@ -3,7 +3,7 @@ import { invalidArgument } from '../errors/index.js';
 import type { Intervention, Stage } from '../model/index.js';
 import type { ScenarioDiff, ScenarioEvaluation, ScenarioRow } from '../scenario/index.js';
 import { type ChartOptions, timeSeriesChart } from './charts.js';
-import { csvTable, markdownTable } from './format.js';
+import { checkOutputShape, checkRenderOptions, csvTable, markdownTable } from './format.js';
 
 /**
  * Options for {@link renderEvaluation} and {@link renderDiff}.
@@ -88,7 +88,7 @@ export function rowsCsv(rows: readonly ScenarioRow[]): string {
  * @param evaluation - an evaluation from `evaluate`
  * @param options - `format` (default `'md'`) and country `names`
  * @returns the text, ending with a newline
- * @throws {@link index!RareEarthsError} (`invalid-argument`) for an unknown format
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for an unknown format, options that are not an object, or a value that is not an evaluation
  * @example
  * ```ts
  * import { evaluate } from 'rare-earths';
@@ -104,6 +104,11 @@ export function renderEvaluation(
   evaluation: ScenarioEvaluation,
   options: ScenarioRenderOptions = {},
 ): string {
+  checkRenderOptions('renderEvaluation', options);
+  checkOutputShape('renderEvaluation', 'evaluation', evaluation, 'an evaluation from evaluate', {
+    arrays: ['rows', 'lineage', 'assumptions'],
+    objects: ['scenario'],
+  });
   const format = checkFormat('renderEvaluation', options.format);
   if (format === 'json') return `${JSON.stringify(evaluation, null, 2)}\n`;
   if (format === 'csv') return `${rowsCsv(evaluation.rows)}\r\n`;
@@ -263,7 +268,7 @@ function cell(value: unknown): string {
  * @param diff - a diff from `diffScenarios`
  * @param options - `format` (default `'md'`) and country `names`
  * @returns the text, ending with a newline
- * @throws {@link index!RareEarthsError} (`invalid-argument`) for an unknown format
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for an unknown format, options that are not an object, or a value that is not a diff
  * @example
  * ```ts
  * import { diffScenarios, evaluate } from 'rare-earths';
@@ -279,6 +284,11 @@ function cell(value: unknown): string {
  * ```
  */
 export function renderDiff(diff: ScenarioDiff, options: ScenarioRenderOptions = {}): string {
+  checkRenderOptions('renderDiff', options);
+  checkOutputShape('renderDiff', 'diff', diff, 'a diff from diffScenarios', {
+    arrays: ['inputs', 'metrics'],
+    objects: ['scenarios', 'tolerance', 'withinTolerance'],
+  });
   const format = checkFormat('renderDiff', options.format);
   if (format === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
   const metricRows = diff.metrics.map((m) => [
@@ -396,7 +406,7 @@ export function renderDiff(diff: ScenarioDiff, options: ScenarioRenderOptions = 
  * @param evaluation - an evaluation from `evaluate` with demand rows (an application with a demand path)
  * @param options - `width`, `height`, `title`
  * @returns an SVG document
- * @throws {@link index!RareEarthsError} (`invalid-argument`) for an evaluation without demand rows
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for an evaluation without demand rows, or a value that is not an evaluation
  * @example
  * ```ts
  * import { evaluate } from 'rare-earths';
@@ -413,6 +423,10 @@ export function scenarioDemandChart(
   evaluation: ScenarioEvaluation,
   options: ChartOptions = {},
 ): string {
+  checkRenderOptions('scenarioDemandChart', options);
+  checkOutputShape('scenarioDemandChart', 'evaluation', evaluation, 'an evaluation from evaluate', {
+    arrays: ['rows'],
+  });
   const series = (variable: string) =>
     evaluation.rows
       .filter((r) => r.variable === variable && r.region === 'World')

@@ -383,6 +383,7 @@ export function diffScenarios(
  * @category Scenario
  * @param diff - a diff from {@link diffScenarios}
  * @returns a new diff; the input is not changed
+ * @throws {@link RareEarthsError} (`invalid-argument`) when `diff` is not shaped like a diff
  * @example
  * ```ts
  * import { reverseDiff, type ScenarioDiff } from 'rare-earths';
@@ -401,6 +402,20 @@ export function diffScenarios(
  * ```
  */
 export function reverseDiff(diff: ScenarioDiff): ScenarioDiff {
+  const candidate = diff as Partial<Record<keyof ScenarioDiff, unknown>> | null;
+  // Trusts a diff's contents, but names a wrong value from untyped callers instead of a TypeError.
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    !Array.isArray(candidate.inputs) ||
+    !Array.isArray(candidate.metrics) ||
+    typeof candidate.scenarios !== 'object' ||
+    candidate.scenarios === null ||
+    typeof candidate.tolerance !== 'object' ||
+    typeof candidate.withinTolerance !== 'object'
+  ) {
+    invalidArgument('reverseDiff', ['diff'], 'a diff from diffScenarios', diff);
+  }
   const inputs = diff.inputs.map((change) => ({
     path: [...change.path],
     ...('to' in change ? { from: change.to } : {}),

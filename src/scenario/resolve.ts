@@ -110,5 +110,17 @@ export function resolveScenario(scenarios: readonly Scenario[], id: string): Sce
       },
     ]);
   }
+  scenarios.forEach((scenario: unknown, index) => {
+    // A set read from JSON goes through parseScenarios; this catches untyped callers' junk.
+    const candidate = scenario as { readonly id?: unknown } | null;
+    if (typeof candidate !== 'object' || candidate === null || typeof candidate.id !== 'string') {
+      throw new RareEarthsError('resolveScenario', 'invalid-argument', [
+        {
+          path: ['scenarios', index],
+          message: `expected a scenario with a string id, got ${describeValue(scenario)}`,
+        },
+      ]);
+    }
+  });
   return resolveWithLineage('resolveScenario', scenarios, id, ['id']).scenario;
 }

@@ -1,6 +1,7 @@
 import { invalidArgument } from '../errors/index.js';
 import { checkNonNegative } from '../numeric/numeric.js';
 import type { DynamicStock } from './dsm.js';
+import { isArrayLike } from './lifetime.js';
 
 /**
  * Options of {@link stockBalance}.
@@ -49,7 +50,7 @@ const SUBNORMAL_SCALE = 1e-290;
  * @param options - `tolerance`, the largest relative residual accepted (default 1e-9)
  * @returns the residual per year, the largest relative residual and whether it is within tolerance
  * @throws {@link RareEarthsError} (`invalid-argument`) for a negative or non-finite tolerance, or a
- *   result whose series lengths differ
+ *   value that is not a dynamic stock result (a series missing, or series of different lengths)
  * @example
  * ```ts
  * import { inflowDrivenStock, stockBalance } from 'rare-earths';
@@ -64,10 +65,16 @@ export function stockBalance(
   options: StockBalanceOptions = {},
 ): StockBalance {
   const fn = 'stockBalance';
+  if (typeof result !== 'object' || result === null || !isArrayLike(result.stock)) {
+    invalidArgument(fn, ['result'], 'a result of inflowDrivenStock or stockDrivenStock', result);
+  }
+  if (typeof options !== 'object' || options === null) {
+    invalidArgument(fn, ['options'], 'an options object', options);
+  }
   const tolerance = checkNonNegative(fn, ['options', 'tolerance'], options.tolerance ?? 1e-9);
   const n = result.stock.length;
   for (const key of ['inflow', 'outflow', 'stockByCohort', 'outflowByCohort'] as const) {
-    if (result[key].length !== n) {
+    if (!isArrayLike(result[key]) || result[key].length !== n) {
       invalidArgument(fn, ['result', key], `${n} years, like result.stock`, result[key]);
     }
   }
@@ -84,6 +91,9 @@ export function stockBalance(
     residual[t] = r;
     const cohorts = result.stockByCohort[t] as Float64Array;
     const leaving = result.outflowByCohort[t] as Float64Array;
+    if (!isArrayLike(cohorts) || !isArrayLike(leaving) || leaving.length !== cohorts.length) {
+      invalidArgument(fn, ['result', 'stockByCohort', t], 'a row of numbers by cohort', cohorts);
+    }
     let cohortStock = result.initial?.stock[t] ?? 0;
     let cohortOutflow = result.initial?.outflow[t] ?? 0;
     let magnitude = Math.abs(cohortStock) + Math.abs(cohortOutflow);

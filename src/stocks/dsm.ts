@@ -142,7 +142,8 @@ export interface DynamicStock {
  * @returns stock, outflow and the year × cohort matrices, in the unit of the inflow
  * @throws {@link RareEarthsError} (`invalid-argument`) for an empty or non-finite inflow, a bad
  *   lifetime (see {@link survival}), a per-cohort lifetime array of the wrong length, an unknown
- *   timing, or an initial stock at an age its lifetime says cannot be reached
+ *   timing, or an initial stock at an age its lifetime says cannot be reached; (`not-computable`)
+ *   when the amounts are so large (near 1.8e308) that their sums overflow float64
  * @example
  * ```ts
  * import { inflowDrivenStock } from 'rare-earths';
@@ -196,8 +197,8 @@ export function runInflowDriven(fn: string, input: InflowDrivenStockInput): Dyna
  * @throws {@link RareEarthsError} (`invalid-argument`) for an empty, negative or non-finite stock
  *   and the input errors of {@link inflowDrivenStock}; (`not-computable`) when a cohort's survival
  *   at the end of its first year is 0 (a fixed lifetime of at most 1 year under `'start'`, say:
- *   no inflow can then reach the stock), or, with `negativeInflow: 'throw'`, in the first year the
- *   inflow would be negative
+ *   no inflow can then reach the stock), with `negativeInflow: 'throw'`, in the first year the
+ *   inflow would be negative, or when the amounts are so large that their sums overflow float64
  * @example
  * ```ts
  * import { stockDrivenStock } from 'rare-earths';
@@ -555,6 +556,22 @@ function simulate(
     }
     stock[t] = total;
     outflow[t] = leaving;
+  }
+  // Figures near the float64 limit overflow in the sums and come out as ±Infinity or NaN
+  // (Infinity − Infinity); refuse them rather than return a wrong number.
+  for (let t = 0; t < n; t++) {
+    if (
+      !Number.isFinite(stock[t]!) ||
+      !Number.isFinite(outflow[t]!) ||
+      !Number.isFinite(inflow[t]!)
+    ) {
+      throw new RareEarthsError(fn, 'not-computable', [
+        {
+          path: [stockDriven ? 'stock' : 'inflow'],
+          message: `expected amounts whose sums stay within the float64 range (about 1.8e308), got an overflow in year ${t} (rescale the input, e.g. to thousands of tonnes)`,
+        },
+      ]);
+    }
   }
   const result: DynamicStock = {
     inflow,
