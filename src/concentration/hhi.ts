@@ -27,19 +27,34 @@ export function hhiScaleFactor(
  */
 export function hhiOf(supply: Supply): number {
   if (supply.equal) return 1 / supply.active;
-  // Neumaier's sum of the squared shares in one pass, without the intermediate arrays: the same
-  // operations in the same order as neumaierSum(sharesOf(supply).map(s => s * s)).
   const { values, total } = supply;
+  return Math.min(1, Math.max(1 / supply.active, squaredShareSum(values, 0, values.length, total)));
+}
+
+/**
+ * Neumaier's compensated Σ (vᵢ/total)² over `values[start, end)`, in one pass and without
+ * intermediate arrays: the same operations in the same order as
+ * `neumaierSum(values.map(v => (v / total) ** 2))`, so {@link hhi} and the grouped HHI agree to
+ * the bit.
+ *
+ * @internal
+ */
+export function squaredShareSum(
+  values: ArrayLike<number>,
+  start: number,
+  end: number,
+  total: number,
+): number {
   let sum = 0;
   let compensation = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = start; i < end; i++) {
     const share = (values[i] as number) / total;
     const square = share * share;
     const next = sum + square;
     compensation += sum >= square ? sum - next + square : square - next + sum;
     sum = next;
   }
-  return Math.min(1, Math.max(1 / supply.active, sum + compensation));
+  return sum + compensation;
 }
 
 /**

@@ -7,6 +7,12 @@ export {
 export { type HhiChange, hhiChange, hhiShiftDelta, type SupplyShift } from './change.js';
 export { type GovernanceHhiOptions, governanceWeightedHhi } from './governance.js';
 export {
+  type GroupedHhi,
+  type GroupedSupply,
+  type HhiByGroupOptions,
+  hhiByGroup,
+} from './grouped.js';
+export {
   concentrationRatio,
   effectiveSuppliers,
   type HhiBounds,

@@ -18,8 +18,10 @@ const RESIDUAL_LIKE = /^(other|others|other countries|rest of (the )?world|row|o
 /**
  * Values from 2^900 (about 8.5e270) up are scaled down by a power of two before anything is
  * summed, so that totals, N·total and the Gini's weighted sums cannot overflow float64.
+ *
+ * @internal
  */
-const LARGE = 2 ** 900;
+export const LARGE = 2 ** 900;
 
 /**
  * Validated supply: the suppliers an index sees, in input order.
