@@ -131,6 +131,11 @@ export function collectExamples() {
     }
     out.push(...examplesInMarkdown(text, relative(ROOT, path).split(sep).join('/')));
   }
+  // Complete programs, run as they are (JavaScript, as a user runs them with node after a build).
+  for (const path of walk(join(ROOT, 'examples'), (file) => file.endsWith('.mjs'))) {
+    const file = relative(ROOT, path).split(sep).join('/');
+    out.push({ id: file, file, symbol: 'program', line: 1, code: readFileSync(path, 'utf8') });
+  }
   return out;
 }
 
@@ -196,7 +201,8 @@ export function typecheckSource(example, dir) {
 
 /** @param {Example} example */
 export function fileNameOf(example) {
-  return `${example.id.replace(/[^\w.-]+/g, '_')}.ts`;
+  const name = example.id.replace(/[^\w.-]+/g, '_');
+  return example.file.endsWith('.mjs') ? name : `${name}.ts`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'write') {
