@@ -120,7 +120,9 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new InputError(`${file}: not valid JSON (${(error as Error).message})`);
+    // One line: a parser's message may quote the offending text, newlines and all.
+    const reason = (error as Error).message.replace(/\s*\n\s*/g, ' ');
+    throw new InputError(`${file}: not valid JSON (${reason})`);
   }
 }
 
@@ -587,7 +589,9 @@ export function main(argv: readonly string[], io: CliIo, info: CliInfo): number 
       return 2;
     }
     if (error instanceof InputError) {
-      io.stderr(`rare-earths ${command.name}: ${error.message}\n`);
+      io.stderr(
+        `rare-earths ${command.name}: ${error.message}\nRun 'rare-earths ${command.name} --help' for usage.\n`,
+      );
       return 1;
     }
     if (isRareEarthsError(error)) {

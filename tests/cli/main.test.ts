@@ -99,7 +99,7 @@ describe('report', () => {
     const result = run('report', '--dataset', bad);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^rare-earths report: .*bad-dataset\.json: countries\[0\]\.code: expected an ISO 3166-1 alpha-3 country code such as "CHN", got "CN"\n$/,
+      /^rare-earths report: .*bad-dataset\.json: countries\[0\]\.code: expected an ISO 3166-1 alpha-3 country code such as "CHN", got "CN"\nRun 'rare-earths report --help' for usage\.\n$/,
     );
   });
 });
@@ -125,7 +125,7 @@ describe('charts', () => {
     });
     const blocked = file('not-a-dir', 'x');
     expect(run('charts', '--out', join(blocked, 'sub')).stderr).toMatch(
-      /^rare-earths charts: .*not-a-dir\/sub: cannot create the directory \(ENOTDIR\)\n$/,
+      /^rare-earths charts: .*not-a-dir\/sub: cannot create the directory \(ENOTDIR\)\nRun 'rare-earths charts --help' for usage\.\n$/,
     );
   });
 });
@@ -235,14 +235,19 @@ describe('bad invocations: non-zero, one line, the usage, no stack trace', () =>
       'missing file',
       ['validate', join(tmpdir(), 'no-such-file.json')],
       1,
-      /^rare-earths validate: .*no-such-file\.json: no such file\n$/,
+      /^rare-earths validate: .*no-such-file\.json: no such file\nRun 'rare-earths validate --help' for usage\.\n$/,
     ],
-    ['a directory', ['validate', tmpdir()], 1, /: is a directory, not a file\n$/],
+    [
+      'a directory',
+      ['validate', tmpdir()],
+      1,
+      /: is a directory, not a file\nRun 'rare-earths validate --help' for usage\.\n$/,
+    ],
     [
       'malformed JSON',
       ['validate', file('broken.json', '{"id": ')],
       1,
-      /^rare-earths validate: .*broken\.json: not valid JSON \(.+\)\n$/,
+      /^rare-earths validate: .*broken\.json: not valid JSON \(.+\)\nRun 'rare-earths validate --help' for usage\.\n$/,
     ],
     [
       'missing FILE',
@@ -261,7 +266,7 @@ describe('bad invocations: non-zero, one line, the usage, no stack trace', () =>
       'unwritable --out',
       ['report', '--out', join(dir, 'missing-dir', 'r.md')],
       1,
-      /^rare-earths report: .*r\.md: cannot be written \(ENOENT\)\n$/,
+      /^rare-earths report: .*r\.md: cannot be written \(ENOENT\)\nRun 'rare-earths report --help' for usage\.\n$/,
     ],
   ];
   for (const [name, argv, code, stderr] of cases) {

@@ -129,7 +129,11 @@ describe('run', () => {
       const result = run(['run', path]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`bad-${name}.json: ${message}`);
-      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      // One line for the reason, one for the usage hint.
+      expect(result.stderr.trimEnd().split('\n')).toEqual([
+        expect.stringContaining(message),
+        "Run 'rare-earths run --help' for usage.",
+      ]);
       const validated = run(['validate', path]);
       expect(validated.code).toBe(1);
       expect(validated.stderr).toContain(message);

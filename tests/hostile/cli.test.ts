@@ -62,15 +62,17 @@ describe('validate on hostile files', () => {
       const result = run('validate', path);
       expectRefused(result, path);
       expect(result.stderr).toContain(reason);
+      // The parser's message is folded into the one line of the reason, then the usage hint.
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(2);
     }
     const missing = join(dir, 'missing.json');
     expect(run('validate', missing).stderr).toBe(
-      `rare-earths validate: ${missing}: no such file\n`,
+      `rare-earths validate: ${missing}: no such file\nRun 'rare-earths validate --help' for usage.\n`,
     );
     const folder = join(dir, 'folder.json');
     mkdirSync(folder);
     expect(run('validate', folder).stderr).toBe(
-      `rare-earths validate: ${folder}: is a directory, not a file\n`,
+      `rare-earths validate: ${folder}: is a directory, not a file\nRun 'rare-earths validate --help' for usage.\n`,
     );
   });
 
