@@ -99,7 +99,7 @@ async function inkedPixels(png: Buffer): Promise<number> {
 
 describe('a browser app built with Vite', () => {
   test('computes a stage report from rare-earths/data and renders its charts', async () => {
-    const page = await browser.newPage({ viewport: { width: 900, height: 1400 } });
+    const page = await browser.newPage({ viewport: { width: 900, height: 2000 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(origin);
@@ -111,10 +111,11 @@ describe('a browser app built with Vite', () => {
     expect(await page.textContent('[data-testid="nd-metal"]')).toBe('857.36');
     expect(await page.textContent('[data-testid="element-count"]')).toBe('17');
     expect(await page.textContent('[data-testid="nd-z"]')).toBe('60');
+    expect(Number(await page.textContent('[data-testid="scenario-rows"]'))).toBeGreaterThan(100);
     mkdirSync(artifacts, { recursive: true });
     const whole = await page.screenshot({ fullPage: true });
     writeFileSync(join(artifacts, 'app.png'), whole);
-    for (const id of ['shares', 'sankey']) {
+    for (const id of ['shares', 'sankey', 'demand']) {
       const chart = page.locator(`#${id} svg`);
       const box = await chart.boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(500);

@@ -1,13 +1,22 @@
 // A browser app that uses the packed package through a bundler (Vite), as a dashboard would:
 // it computes a stage report from the embedded dataset and renders its charts.
-import { element, mass, massToNumber, toMetal } from 'rare-earths';
-import { baseline, elementTable } from 'rare-earths/data';
-import { stageReport, stageSankeyChart, stageSharesChart } from 'rare-earths/report';
+import { element, evaluate, mass, massToNumber, toMetal } from 'rare-earths';
+import { baseline, elementTable, presets } from 'rare-earths/data';
+import {
+  scenarioDemandChart,
+  stageReport,
+  stageSankeyChart,
+  stageSharesChart,
+} from 'rare-earths/report';
 
 const app = document.querySelector('#app') as HTMLElement;
 const names = Object.fromEntries(baseline.countries.map((c) => [c.code, c.name]));
 const report = stageReport(baseline, { year: 2024 });
 const mining = report.stages.find((s) => s.stage === 'mining');
+// A scenario evaluated in the page, as a dashboard slider would: the recycling scale-up preset.
+const recycling = presets.find((p) => p.id === 'recycling-scale-up');
+if (recycling === undefined) throw new Error('the recycling preset is missing');
+const evaluation = evaluate(baseline, recycling);
 const metal = massToNumber(toMetal(mass('1000', 't', 'REO', { element: 'Nd' })));
 
 app.innerHTML = `
@@ -18,5 +27,7 @@ app.innerHTML = `
      elements: <output data-testid="element-count">${elementTable().length}</output>; Nd is Z=<output data-testid="nd-z">${element('Nd').atomicNumber}</output></p>
   <figure id="shares">${stageSharesChart(report, { names })}</figure>
   <figure id="sankey">${stageSankeyChart(report, { names })}</figure>
+  <p>Scenario rows: <output data-testid="scenario-rows">${evaluation.rows.length}</output></p>
+  <figure id="demand">${scenarioDemandChart(evaluation)}</figure>
 `;
 document.body.dataset.ready = 'true';
