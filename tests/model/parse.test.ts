@@ -2,6 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { baseline, presets } from '../../src/data/index.js';
 import {
   type Dataset,
   datasetJsonSchema,
@@ -741,6 +742,20 @@ describe('JSON Schema export, validated with ajv (an independent validator)', ()
     expect(validate(bad)).toBe(false);
     expect(validate.errors?.[0]?.instancePath).toBe('/countries/0/code');
     expect(validate({ ...clone(fullDataset), extra: 1 })).toBe(false);
+  });
+
+  test('the dataset schema accepts the embedded baseline, and every preset scenario', () => {
+    // A validator of its own: ajv refuses to compile the same $id twice.
+    const own = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(own);
+    const dataset = own.compile(datasetJsonSchema());
+    const valid = dataset(JSON.parse(JSON.stringify(baseline)));
+    expect(dataset.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    const scenario = own.compile(scenarioJsonSchema());
+    for (const preset of presets) {
+      expect(scenario(JSON.parse(JSON.stringify(preset)))).toBe(true);
+    }
   });
 
   test('the scenario schema accepts the full scenario and rejects a cut of 1.5', () => {
