@@ -131,6 +131,57 @@ export function money<C extends string>(amount: Numeric, currency: C): Money<C> 
   return makeMoney(value, currency);
 }
 
+/** The fields of a snapshot object, refusing anything but `allowed`. */
+function snapshotFields(
+  fn: string,
+  snapshot: unknown,
+  allowed: readonly string[],
+  expected: string,
+): Readonly<Record<string, unknown>> {
+  if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) {
+    return invalidArgument(fn, [], expected, snapshot);
+  }
+  const record = snapshot as Readonly<Record<string, unknown>>;
+  for (const key of Object.keys(record)) {
+    if (!allowed.includes(key)) {
+      invalidArgument(fn, [key], `no other field than ${allowed.join(', ')}`, record[key]);
+    }
+  }
+  const { amount } = record;
+  if (typeof amount !== 'string' && typeof amount !== 'number') {
+    invalidArgument(fn, ['amount'], 'a decimal string or a finite number', amount);
+  }
+  return record;
+}
+
+/**
+ * Read a money snapshot (the JSON form of a {@link Money}) back into money, checking every field.
+ *
+ * @category Quantities
+ * @param snapshot - parsed JSON, e.g. `{ "amount": "1250.75", "currency": "USD" }`
+ * @returns equal money: the same exact amount and currency
+ * @throws {@link RareEarthsError} (`invalid-argument`) naming the field that is missing or wrong,
+ *   or an extra field
+ * @example
+ * ```ts
+ * import { money, moneyFromJSON } from 'rare-earths';
+ *
+ * const cost = money('1250.750', 'USD');
+ * moneyFromJSON(JSON.parse(JSON.stringify(cost))); // => { amount: '1250.75', currency: 'USD' }
+ * ```
+ */
+export function moneyFromJSON(snapshot: unknown): Money {
+  const fn = 'moneyFromJSON';
+  const record = snapshotFields(
+    fn,
+    snapshot,
+    ['amount', 'currency'],
+    'a money object with amount and currency',
+  );
+  const value = toDec(fn, ['amount'], record.amount);
+  return makeMoney(value, checkCurrency(fn, ['currency'], record.currency));
+}
+
 /**
  * Add two amounts of money in the same currency, exactly.
  *
@@ -321,6 +372,48 @@ export function price<C extends string, U extends MassUnit>(
       invalidArgument('price', ['options', 'basis'], "'REO', 'metal' or 'product'", options.basis);
     }
     out.basis = options.basis;
+  }
+  return Object.freeze(out);
+}
+
+/**
+ * Read a price snapshot (the JSON form of a {@link Price}) back into a price, checking every field.
+ *
+ * @category Quantities
+ * @param snapshot - parsed JSON, e.g. `{ "amount": "69", "currency": "USD", "per": "kg", "basis": "REO" }`
+ * @returns an equal price
+ * @throws {@link RareEarthsError} (`invalid-argument`) naming the field that is missing or wrong,
+ *   or an extra field
+ * @example
+ * ```ts
+ * import { price, priceFromJSON } from 'rare-earths';
+ *
+ * const ndpr = price(69, 'USD', 'kg', { basis: 'REO' });
+ * priceFromJSON(JSON.parse(JSON.stringify(ndpr))); // => { amount: '69', currency: 'USD', per: 'kg', basis: 'REO' }
+ * ```
+ */
+export function priceFromJSON(snapshot: unknown): Price {
+  const fn = 'priceFromJSON';
+  const record = snapshotFields(
+    fn,
+    snapshot,
+    ['amount', 'currency', 'per', 'basis'],
+    'a price object with amount, currency and per',
+  );
+  const value = toDec(fn, ['amount'], record.amount);
+  const currency = checkCurrency(fn, ['currency'], record.currency);
+  const { per, basis } = record;
+  if (per !== 't' && per !== 'kg') invalidArgument(fn, ['per'], "'t' or 'kg'", per);
+  const out: { -readonly [K in keyof Price]: Price[K] } = {
+    amount: decString(value),
+    currency,
+    per: per as MassUnit,
+  };
+  if (basis !== undefined) {
+    if (basis !== 'REO' && basis !== 'metal' && basis !== 'product') {
+      invalidArgument(fn, ['basis'], "'REO', 'metal' or 'product'", basis);
+    }
+    out.basis = basis as Basis;
   }
   return Object.freeze(out);
 }
