@@ -1,5 +1,6 @@
+import { type ElementSymbol, isElementSymbol } from '../elements/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import type { BalanceRecord, Dataset, Source } from '../model/types.js';
+import type { BalanceRecord, Dataset, Source, Stage } from '../model/types.js';
 import { type Dec, toDec } from '../numeric/decimal.js';
 import { checkInteger } from '../numeric/numeric.js';
 import { checkDataset } from './dataset.js';
@@ -16,8 +17,22 @@ export interface ImportRelianceOptions {
   readonly country: string;
   /** The year. */
   readonly year: number;
-  /** The commodity as the balance rows describe it; default `'compounds and metals'` (the USGS headline). */
+  /**
+   * The commodity as the balance rows describe it; default `'compounds and metals'` (the USGS
+   * headline), or the one `stage` and `element` pick.
+   */
   readonly commodity?: string;
+  /**
+   * Pick the commodity by stage instead: the balance rows whose commodity is tagged with this
+   * stage (USGS "mineral concentrates" are `'mining'`). Not with `commodity`.
+   */
+  readonly stage?: Stage;
+  /**
+   * Pick the commodity by element instead: the balance rows scoped to this element (USGS keeps
+   * separate balances for yttrium, scandium and the heavy rare earths); among several, the one
+   * with the headline figures (net import reliance or apparent consumption). Not with `commodity`.
+   */
+  readonly element?: ElementSymbol;
   /** Use this source's rows; default the newest source with rows for the country and year. */
   readonly source?: string;
 }
@@ -71,6 +86,68 @@ export interface ImportReliance {
   readonly partners?: SourcingTable;
 }
 
+const STAGES: readonly Stage[] = ['mining', 'separation', 'metal', 'magnet'];
+const HEADLINE: readonly BalanceRecord['item'][] = ['net-import-reliance', 'apparent-consumption'];
+
+/** The commodity named by the options: given, picked by stage and element, or the headline. */
+function pickCommodity(
+  fn: string,
+  dataset: Dataset,
+  country: string,
+  year: number,
+  options: ImportRelianceOptions,
+): string {
+  const { commodity, stage, element } = options;
+  if (stage !== undefined && !STAGES.includes(stage)) {
+    invalidArgument(fn, ['options', 'stage'], `one of ${STAGES.join(', ')}`, stage);
+  }
+  if (element !== undefined && !isElementSymbol(element)) {
+    invalidArgument(fn, ['options', 'element'], 'a rare-earth element symbol such as "Y"', element);
+  }
+  if (commodity !== undefined) {
+    if (typeof commodity !== 'string') {
+      invalidArgument(fn, ['options', 'commodity'], 'a commodity description', commodity);
+    }
+    if (stage !== undefined || element !== undefined) {
+      invalidArgument(
+        fn,
+        ['options', 'commodity'],
+        'either a commodity or a stage and element to pick one, not both',
+        commodity,
+      );
+    }
+    return commodity;
+  }
+  if (stage === undefined && element === undefined) return 'compounds and metals';
+  const rows = (dataset.balances ?? []).filter(
+    (row) =>
+      row.country === country &&
+      row.year === year &&
+      (options.source === undefined || row.provenance.source === options.source) &&
+      (stage === undefined || row.commodity.stage === stage) &&
+      (element === undefined ? row.elements === undefined : row.elements?.includes(element)),
+  );
+  const candidates = [...new Set(rows.map((row) => row.commodity.description))];
+  const headline = candidates.filter((description) =>
+    rows.some((row) => row.commodity.description === description && HEADLINE.includes(row.item)),
+  );
+  const picked = headline.length > 0 ? headline : candidates;
+  if (picked.length === 1) return picked[0] as string;
+  const wanted = [
+    stage === undefined ? undefined : `stage ${stage}`,
+    element === undefined ? undefined : `element ${element}`,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' and ');
+  const message =
+    picked.length === 0
+      ? `expected balance rows for ${country} in ${year} for the ${wanted}, but the dataset has none (name a commodity instead)`
+      : `expected one commodity for the ${wanted}, got several (${picked.map((c) => `"${c}"`).join(', ')}): name one with options.commodity`;
+  throw new RareEarthsError(fn, picked.length === 0 ? 'not-found' : 'invalid-argument', [
+    { path: ['options'], message },
+  ]);
+}
+
 function amountOf(record: BalanceRecord | undefined): Dec | undefined {
   if (record?.quantity === undefined) return undefined;
   return toDec('importReliance', ['balances'], record.quantity.amount);
@@ -81,13 +158,20 @@ function partnersOf(
   country: string,
   year: number,
   commodity: string,
+  element: ElementSymbol | undefined,
 ): SourcingTable | undefined {
-  // The whole-commodity table (no element scope) whose description names the commodity, else the first.
+  if (element !== undefined) {
+    // The element's own sourcing table, never a whole-commodity one.
+    return sourcingTables(dataset, country, year, element).find((t) =>
+      t.elements?.includes(element),
+    );
+  }
+  // The whole-commodity table (no element scope) whose description names the commodity.
   const tables = sourcingTables(dataset, country, year, undefined).filter(
     (t) => t.elements === undefined,
   );
   const wanted = commodity.toLowerCase();
-  return tables.find((t) => t.commodity.toLowerCase().includes(wanted)) ?? tables[0];
+  return tables.find((t) => t.commodity.toLowerCase().includes(wanted));
 }
 
 /**
@@ -104,11 +188,13 @@ function partnersOf(
  *
  * @category Chain
  * @param dataset - a dataset, e.g. `baseline` from `rare-earths/data`
- * @param options - `country`, `year`; optionally `commodity` (default `'compounds and metals'`) and `source`
+ * @param options - `country`, `year`; optionally `commodity` (default `'compounds and metals'`)
+ *   or `stage` and `element` to pick one, and `source`
  * @returns the computed reliance (a fraction; absent when the rows do not allow it), its inputs,
  *   the published figure and the import partners
  * @throws {@link RareEarthsError} (`not-found`) when the dataset has no balance rows for the
- *   country, year and commodity; (`invalid-argument`) for bad options
+ *   country, year and commodity (or stage and element); (`invalid-argument`) for bad options, a
+ *   commodity given with a stage or element, or a stage and element that fit several commodities
  * @example
  * ```ts
  * import { importReliance } from 'rare-earths';
@@ -118,6 +204,12 @@ function partnersOf(
  * us.computed; // ≈ 0.523
  * us.published?.share; // => 0.53
  * us.partners?.shares.CHN; // => 0.71
+ *
+ * // USGS keeps a balance of its own for yttrium: 100% import reliant, 70% of imports from China.
+ * const yttrium = importReliance(baseline, { country: 'USA', year: 2024, element: 'Y' });
+ * yttrium.commodity; // => 'yttrium'
+ * yttrium.published?.share; // => 1
+ * yttrium.partners?.shares.CHN; // => 0.7
  * ```
  */
 export function importReliance(dataset: Dataset, options: ImportRelianceOptions): ImportReliance {
@@ -136,7 +228,7 @@ export function importReliance(dataset: Dataset, options: ImportRelianceOptions)
       country,
     );
   }
-  const commodity = options.commodity ?? 'compounds and metals';
+  const commodity = pickCommodity(fn, dataset, country, year, options);
   const rows = (dataset.balances ?? []).filter(
     (row) =>
       row.country === country &&
@@ -211,7 +303,7 @@ export function importReliance(dataset: Dataset, options: ImportRelianceOptions)
     if (reported.netExporter !== undefined) value.netExporter = reported.netExporter;
     published = value;
   }
-  const partners = partnersOf(dataset, country, year, commodity);
+  const partners = partnersOf(dataset, country, year, commodity, options.element);
   const result: ImportReliance = {
     country,
     year,

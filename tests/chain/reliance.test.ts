@@ -138,3 +138,64 @@ describe('importReliance: US compounds and metals', () => {
     );
   });
 });
+
+describe('importReliance: picking the commodity by stage or element', () => {
+  test('element-scoped USGS balances: yttrium, scandium and the heavy rare earths (MCS 2026)', () => {
+    // MCS 2026 p. 152 and the yttrium, scandium pages: each published as 100% import reliant.
+    const yttrium = importReliance(baseline, { country: 'USA', year: 2024, element: 'Y' });
+    expect(yttrium.commodity).toBe('yttrium');
+    expect(yttrium.published).toEqual({ share: 1 });
+    expect(yttrium.partners?.elements).toContain('Y');
+    expect(yttrium.partners?.shares.CHN).toBe(0.7);
+    const terbium = importReliance(baseline, { country: 'USA', year: 2024, element: 'Tb' });
+    expect(terbium.commodity).toBe('heavy rare-earth compounds and metals');
+    expect(terbium.partners?.shares).toEqual({ CHN: 1 });
+    const scandium = importReliance(baseline, { country: 'USA', year: 2024, element: 'Sc' });
+    expect(scandium.commodity).toBe('scandium');
+  });
+
+  test('by stage: mineral concentrates are the mining stage; no whole-commodity partners', () => {
+    const concentrates = importReliance(baseline, { country: 'USA', year: 2024, stage: 'mining' });
+    expect(concentrates.commodity).toBe('mineral concentrates (excluding monazite)');
+    expect(concentrates.published?.netExporter).toBe(true);
+    expect(concentrates.partners).toBeUndefined();
+  });
+
+  test('refusals: nothing to pick, several to pick from, or both ways at once', () => {
+    expect(() => importReliance(baseline, { country: 'USA', year: 2024, element: 'Nd' })).toThrow(
+      'importReliance: options: expected balance rows for USA in 2024 for the element Nd, but the dataset has none (name a commodity instead)',
+    );
+    expect(() =>
+      importReliance(baseline, { country: 'USA', year: 2024, stage: 'separation', element: 'Y' }),
+    ).toThrow('for the stage separation and element Y, but the dataset has none');
+    // Without a headline row, two yttrium commodities fit equally.
+    const noHeadline = {
+      ...baseline,
+      balances: (baseline.balances ?? []).filter(
+        (row) => !(row.elements?.includes('Y') && row.commodity.description === 'yttrium'),
+      ),
+    };
+    expect(() => importReliance(noHeadline, { country: 'USA', year: 2024, element: 'Y' })).toThrow(
+      'expected one commodity for the element Y, got several ("yttrium alloys, compounds and metal", "yttrium compounds"): name one with options.commodity',
+    );
+    expect(() =>
+      importReliance(baseline, {
+        country: 'USA',
+        year: 2024,
+        commodity: 'compounds and metals',
+        element: 'Y',
+      }),
+    ).toThrow(
+      'importReliance: options.commodity: expected either a commodity or a stage and element to pick one, not both, got "compounds and metals"',
+    );
+    expect(() =>
+      importReliance(baseline, { country: 'USA', year: 2024, stage: 'smelting' as never }),
+    ).toThrow('importReliance: options.stage: expected one of mining, separation, metal, magnet');
+    expect(() =>
+      importReliance(baseline, { country: 'USA', year: 2024, element: 'Xx' as never }),
+    ).toThrow('importReliance: options.element: expected a rare-earth element symbol');
+    expect(() =>
+      importReliance(baseline, { country: 'USA', year: 2024, commodity: 5 as never }),
+    ).toThrow('importReliance: options.commodity: expected a commodity description, got 5');
+  });
+});
