@@ -647,6 +647,15 @@ export function scenarioIssues(
           'an application of the dataset',
         );
         inHorizon([...path, 'from'], intervention.from);
+        if ((intervention.rate === undefined) === (intervention.demand === undefined)) {
+          issues.push({
+            path: [...path, intervention.rate === undefined ? 'rate' : 'demand'],
+            message:
+              intervention.rate === undefined
+                ? 'expected a growth rate or a demand table, got neither'
+                : 'expected a growth rate or a demand table, not both',
+          });
+        }
         break;
       case 'recyclingPolicy':
         known(

@@ -77,7 +77,8 @@ export interface CapacityChange extends InterventionBase {
 }
 
 /**
- * An application's demand grows at a rate (per year), from a year.
+ * An application's demand changes from a year: it grows at a rate (per year), or follows a
+ * table of demand. Give exactly one of `rate` and `demand`.
  *
  * @category Model
  */
@@ -87,8 +88,13 @@ export interface DemandGrowth extends InterventionBase {
   /** The application's id. */
   readonly application: string;
   /** Growth rate, a fraction per year (0.08 is +8% a year), constant or by year. */
-  readonly rate: Schedule;
-  /** First year of the growth. */
+  readonly rate?: Schedule;
+  /**
+   * Demand itself, in the unit of the application's demand path (t/yr), by year: a table is
+   * read linearly between its years and held flat beyond them.
+   */
+  readonly demand?: Schedule;
+  /** First year of the change. */
   readonly from: number;
 }
 

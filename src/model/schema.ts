@@ -757,7 +757,8 @@ function intervention(): z.ZodType<Intervention> {
       ...interventionBase(),
       kind: z.literal('demandGrowth'),
       application: id(),
-      rate: schedule(),
+      rate: schedule().exactOptional(),
+      demand: schedule().exactOptional(),
       from: year(),
     }),
   );

@@ -50,7 +50,9 @@ function describe(intervention: Intervention): string {
     case 'capacityChange':
       return `${intervention.facility ?? `${intervention.country} ${intervention.stage}`}: ${number(Number(intervention.change.amount))} ${intervention.change.unit}/yr, ramp ${intervention.ramp.from}–${intervention.ramp.to}`;
     case 'demandGrowth':
-      return `${intervention.application} demand grows from ${intervention.from}`;
+      return intervention.demand === undefined
+        ? `${intervention.application} demand grows from ${intervention.from}`
+        : `${intervention.application} demand follows a table from ${intervention.from}`;
     case 'recyclingPolicy':
       return `${intervention.application} recycling from ${intervention.from}`;
     case 'substitution':

@@ -239,12 +239,20 @@ function evaluateApp(
     let active: { intervention: DemandGrowth; index: number } | undefined;
     for (const g of growth) if (g.intervention.from <= year) active = g;
     let value: number;
+    const field = active?.intervention.demand === undefined ? 'rate' : 'demand';
     if (active === undefined) value = path(year);
-    else {
+    else if (active.intervention.demand !== undefined) {
+      value = scheduleValueAt(
+        fn,
+        ['scenario', 'interventions', active.index, 'demand'],
+        active.intervention.demand,
+        year,
+      );
+    } else {
       const rate = scheduleValueAt(
         fn,
         ['scenario', 'interventions', active.index, 'rate'],
-        active.intervention.rate,
+        active.intervention.rate ?? 0,
         year,
       );
       value = previous * (1 + rate);
@@ -255,7 +263,7 @@ function evaluateApp(
           path:
             active === undefined
               ? app.pathPath
-              : ['scenario', 'interventions', active.index, 'rate'],
+              : ['scenario', 'interventions', active.index, field],
           message: `expected a non-negative demand for ${JSON.stringify(app.id)} in ${year}, got ${value}`,
         },
       ]);

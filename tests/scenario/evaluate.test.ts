@@ -639,6 +639,50 @@ describe('evaluate: refusals name the path', () => {
     ).toBe(
       'evaluate: scenario.interventions[0].rate: expected a non-negative demand for "magnets" in 2025, got -100',
     );
+    expect(
+      bad([
+        {
+          kind: 'demandGrowth',
+          id: 'g',
+          application: 'magnets',
+          demand: { kind: 'table', values: { '2025': 50, '2026': -1 } },
+          from: 2025,
+        },
+      ]),
+    ).toBe(
+      'evaluate: scenario.interventions[0].demand: expected a non-negative demand for "magnets" in 2026, got -1',
+    );
+    expect(bad([{ kind: 'demandGrowth', id: 'g', application: 'magnets', from: 2025 }])).toBe(
+      'evaluate: scenario.interventions[0].rate: expected a growth rate or a demand table, got neither',
+    );
+    expect(
+      bad([
+        { kind: 'demandGrowth', id: 'g', application: 'magnets', rate: 0.1, demand: 5, from: 2025 },
+      ]),
+    ).toBe(
+      'evaluate: scenario.interventions[0].demand: expected a growth rate or a demand table, not both',
+    );
+  });
+
+  test("demand that follows a table from a year, then grows at a rate from the table's last value", () => {
+    const result = evaluate(small, {
+      ...empty('table'),
+      interventions: [
+        {
+          kind: 'demandGrowth',
+          id: 'outlook',
+          application: 'magnets',
+          // An illustrative outlook: 200 t in 2026 rising linearly to 260 t in 2028.
+          demand: { kind: 'table', values: { '2026': 200, '2028': 260 }, between: 'linear' },
+          from: 2026,
+        },
+        { kind: 'demandGrowth', id: 'after', application: 'magnets', rate: 0.5, from: 2029 },
+      ],
+    });
+    // The dataset's path (100 t in 2024, +10 t a year) until 2026, then the table, then +50%.
+    expect(
+      [2024, 2025, 2026, 2027, 2028, 2029, 2030].map((y) => pick(result, 'Demand', y)),
+    ).toEqual([100, 110, 200, 230, 260, 390, 585]);
   });
 
   test('bad options', () => {
