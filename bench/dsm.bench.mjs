@@ -13,20 +13,10 @@
 // The numpy stocks are compared with ours (must agree to 1e-9 relative), so the variants are known
 // to compute the same thing.
 
+import { generator } from './random.mjs';
+
 const YEARS = 200;
 const SERIES = 1000;
-
-/**
- * A deterministic generator (Park–Miller), so every run sees the same data.
- * @param {number} seed
- */
-function generator(seed) {
-  let state = seed;
-  return () => {
-    state = (state * 16807) % 2147483647;
-    return state / 2147483647;
-  };
-}
 
 function data() {
   const random = generator(20240607);

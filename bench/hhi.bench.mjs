@@ -16,6 +16,8 @@
 // that grouping is real work. Each group has 50 distinct exporters; the values are lognormal-ish,
 // so the shares are unequal (no equal-shares shortcut).
 
+import { generator } from './random.mjs';
+
 const COMMODITIES = 10;
 const YEARS = 25;
 const IMPORTERS = 80;
@@ -23,18 +25,6 @@ const EXPORTERS = 120;
 const PER_GROUP = 50;
 const GROUPS = COMMODITIES * YEARS * IMPORTERS; // 20,000
 const FLOWS = GROUPS * PER_GROUP; // 1,000,000
-
-/**
- * A deterministic generator (Park–Miller), so every run sees the same data.
- * @param {number} seed
- */
-function generator(seed) {
-  let state = seed;
-  return () => {
-    state = (state * 16807) % 2147483647;
-    return state / 2147483647;
-  };
-}
 
 function data() {
   const random = generator(1_000_003);

@@ -1,6 +1,6 @@
 import { invalidArgument } from '../errors/index.js';
 import { hhiScaleFactor, squaredShareSum } from './hhi.js';
-import { LARGE, readOptions } from './input.js';
+import { largeScale, readOptions, scaleInPlace, segmentStats } from './input.js';
 import type { HhiOptions } from './types.js';
 
 /**
@@ -235,44 +235,17 @@ function groupHhi(
   from: number,
   to: number,
 ): { hhi: number; total: number; active: number } {
-  let sum = 0;
-  let compensation = 0;
-  let active = 0;
-  let first = 0;
-  let equal = true;
-  let max = 0;
-  for (let i = from; i < to; i++) {
-    const v = values[i] as number;
-    if (v > max) max = v;
-    const next = sum + v;
-    compensation += sum >= v ? sum - next + v : v - next + sum;
-    sum = next;
-    if (v > 0) {
-      if (active === 0) first = v;
-      else if (v !== first) equal = false;
-      active += 1;
-    }
-  }
-  if (active === 0) return { hhi: Number.NaN, total: sum + compensation, active };
-  let total = sum + compensation;
+  const { total, active, equal, max } = segmentStats(values, from, to);
+  if (active === 0) return { hhi: Number.NaN, total, active };
+  // As readSupply: a group near the float64 limit is scaled (exactly) before its shares are taken.
+  const factor = largeScale(max);
   let shareTotal = total;
-  if (max >= LARGE) {
-    // As readSupply: scale the group by a power of two (exact) so the sums cannot overflow.
-    const factor = 2 ** (899 - Math.floor(Math.log2(max)));
-    sum = 0;
-    compensation = 0;
-    for (let i = from; i < to; i++) {
-      const v = (values[i] as number) * factor;
-      values[i] = v;
-      const next = sum + v;
-      compensation += sum >= v ? sum - next + v : v - next + sum;
-      sum = next;
-    }
-    shareTotal = sum + compensation;
-    total = shareTotal / factor;
+  if (factor !== 1) {
+    scaleInPlace(values, from, to, factor);
+    shareTotal = segmentStats(values, from, to).total;
   }
   const hhi = equal
     ? 1 / active
     : Math.min(1, Math.max(1 / active, squaredShareSum(values, from, to, shareTotal)));
-  return { hhi, total, active };
+  return { hhi, total: factor === 1 ? total : shareTotal / factor, active };
 }

@@ -18,10 +18,62 @@ const RESIDUAL_LIKE = /^(other|others|other countries|rest of (the )?world|row|o
 /**
  * Values from 2^900 (about 8.5e270) up are scaled down by a power of two before anything is
  * summed, so that totals, N·total and the Gini's weighted sums cannot overflow float64.
+ */
+const LARGE = 2 ** 900;
+
+/**
+ * What the indices need of `values[from, to)`: Neumaier's compensated total in input order (the
+ * same operations as `neumaierSum`), the number of positive values, whether they are all equal
+ * (so that an HHI of equal suppliers is exactly 1/N), and the largest value.
  *
  * @internal
  */
-export const LARGE = 2 ** 900;
+export function segmentStats(
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+): { total: number; active: number; equal: boolean; max: number } {
+  let sum = 0;
+  let compensation = 0;
+  let active = 0;
+  let first = 0;
+  let equal = true;
+  let max = 0;
+  for (let i = from; i < to; i++) {
+    const value = values[i] as number;
+    if (value > max) max = value;
+    const next = sum + value;
+    compensation += sum >= value ? sum - next + value : value - next + sum;
+    sum = next;
+    if (value > 0) {
+      if (active === 0) first = value;
+      else if (value !== first) equal = false;
+      active += 1;
+    }
+  }
+  return { total: sum + compensation, active, equal, max };
+}
+
+/**
+ * The power of two to multiply values by so that their sums cannot overflow: 1 below
+ * 2^900. Multiplying by a power of two is exact, and rounding is the same at every
+ * scale: each share comes out as the same number.
+ *
+ * @internal
+ */
+export function largeScale(max: number): number {
+  return max >= LARGE ? 2 ** (899 - Math.floor(Math.log2(max))) : 1;
+}
+
+/** Multiply `values[from, to)` by `factor`, in place. @internal */
+export function scaleInPlace(
+  values: number[] | Float64Array,
+  from: number,
+  to: number,
+  factor: number,
+): void {
+  for (let i = from; i < to; i++) values[i] = (values[i] as number) * factor;
+}
 
 /**
  * Validated supply: the suppliers an index sees, in input order.
@@ -155,12 +207,6 @@ export function readSupply(
   const keys: (string | number)[] = [];
   const kept: number[] = [];
   const residual: number[] = [];
-  // Neumaier's compensated total of the kept values, accumulated in input order (as neumaierSum).
-  let sum = 0;
-  let compensation = 0;
-  let active = 0;
-  let first = 0;
-  let equal = true;
   let max = 0;
   for (let i = 0; i < length; i++) {
     const key = recordKeys === undefined ? i : (recordKeys[i] as string);
@@ -187,15 +233,8 @@ export function readSupply(
     }
     keys.push(key);
     kept.push(value);
-    const next = sum + value;
-    compensation += sum >= value ? sum - next + value : value - next + sum;
-    sum = next;
-    if (value > 0) {
-      if (active === 0) first = value;
-      else if (value !== first) equal = false;
-      active += 1;
-    }
   }
+  const { total: unscaled, active, equal } = segmentStats(kept, 0, kept.length);
   if (active === 0) {
     throw new RareEarthsError(fn, 'invalid-argument', [
       {
@@ -204,14 +243,11 @@ export function readSupply(
       },
     ]);
   }
-  let total = sum + compensation;
-  let scale = 1;
-  if (max >= LARGE) {
-    // Multiplying by a power of two is exact, and rounding is the same at every scale: each
-    // share comes out as the same number, only the sums can no longer overflow.
-    scale = 2 ** (899 - Math.floor(Math.log2(max)));
-    for (let i = 0; i < kept.length; i++) kept[i] = (kept[i] as number) * scale;
-    for (let i = 0; i < residual.length; i++) residual[i] = (residual[i] as number) * scale;
+  let total = unscaled;
+  const scale = largeScale(max);
+  if (scale !== 1) {
+    scaleInPlace(kept, 0, kept.length, scale);
+    scaleInPlace(residual, 0, residual.length, scale);
     total = neumaierSum(kept);
   }
   return {
