@@ -199,3 +199,135 @@ describe('importReliance: picking the commodity by stage or element', () => {
     ).toThrow('importReliance: options.commodity: expected a commodity description, got 5');
   });
 });
+
+describe('importReliance: the rows of one source, and what it reports', () => {
+  type Row = NonNullable<Dataset['balances']>[number];
+  const row = (
+    item: Row['item'],
+    amount: number | undefined,
+    extra: Partial<Row> = {},
+    source = 'new',
+  ): Row =>
+    ({
+      country: 'DEU',
+      year: 2024,
+      commodity: { description: 'Compounds and Metals' },
+      item,
+      ...(amount === undefined ? {} : { quantity: { amount, unit: 't', basis: 'REO' } }),
+      provenance: { source, tag: 'reported' },
+      ...extra,
+    }) as Row;
+  const data = (balances: Row[], tradeFlows: Dataset['tradeFlows'] = []): Dataset => ({
+    schemaVersion: 1,
+    name: 'balances',
+    sources: [
+      { id: 'old', title: 'Old', publisher: 'P', year: 2024, published: '2024-01' },
+      { id: 'new', title: 'New', publisher: 'P', year: 2025, published: '2025-01' },
+    ],
+    countries: [{ code: 'DEU', name: 'Germany' }],
+    balances,
+    tradeFlows,
+  });
+  const options = { country: 'DEU', year: 2024, commodity: 'Compounds and Metals' };
+
+  test('the newest source is read alone; another is read when named', () => {
+    const balances = [
+      row('production', 100),
+      row('imports', 500),
+      row('exports', 200),
+      row('imports', 900, {}, 'old'),
+      row('exports', 0, {}, 'old'),
+      row('production', 100, {}, 'old'),
+    ];
+    const newest = importReliance(data(balances), options);
+    // (500 − 200) / (100 + 500 − 200)
+    expect(newest.computed).toBe(0.75);
+    expect(newest.source.id).toBe('new');
+    expect(newest.inputs).toEqual({ production: 100, imports: 500, exports: 200 });
+    expect(newest).not.toHaveProperty('published');
+    const older = importReliance(data(balances), { ...options, source: 'old' });
+    // 900 / (100 + 900)
+    expect(older.computed).toBe(0.9);
+    expect(older.source.id).toBe('old');
+  });
+
+  test('with imports but no exports, apparent consumption and production give the ratio', () => {
+    const result = importReliance(
+      data([row('imports', 50), row('apparent-consumption', 400), row('production', 100)]),
+      options,
+    );
+    // (400 − 100) / 400
+    expect(result.computed).toBe(0.75);
+    expect(result.inputs).toEqual({ imports: 50, apparentConsumption: 400, production: 100 });
+    const zero = importReliance(
+      data([row('apparent-consumption', 0), row('production', 100)]),
+      options,
+    );
+    expect(zero).not.toHaveProperty('computed');
+    expect(zero.method).toBe(
+      'the rows give neither imports and exports nor apparent consumption and production',
+    );
+    const noProduction = importReliance(data([row('apparent-consumption', 400)]), options);
+    expect(noProduction).not.toHaveProperty('computed');
+  });
+
+  test('published figures as the source gives them: a share, a bound, a net exporter', () => {
+    const share = importReliance(
+      data([row('net-import-reliance', undefined, { share: 0.5 })]),
+      options,
+    );
+    expect(share.published).toEqual({ share: 0.5 });
+    const bound = importReliance(
+      data([row('net-import-reliance', undefined, { share: 0.95, bound: 'greater-than' })]),
+      options,
+    );
+    expect(bound.published).toEqual({ share: 0.95, bound: 'greater-than' });
+    const exporter = importReliance(
+      data([row('net-import-reliance', undefined, { netExporter: true })]),
+      options,
+    );
+    expect(exporter.published).toEqual({ netExporter: true });
+  });
+
+  test("partners: the whole-commodity table naming the commodity, in any case; never an element's", () => {
+    const flow = (description: string, elements?: readonly ('Nd' | 'Dy')[]) => ({
+      exporter: 'CHN',
+      importer: 'DEU',
+      year: 2024,
+      commodity: { description },
+      share: 1,
+      ...(elements === undefined ? {} : { elements }),
+      provenance: { source: 'new', tag: 'reported' as const },
+    });
+    const balances = [row('imports', 1)];
+    const named = importReliance(
+      data(balances, [flow('Magnets'), flow('rare-earth COMPOUNDS AND METALS')]),
+      options,
+    );
+    expect(named.partners?.commodity).toBe('rare-earth COMPOUNDS AND METALS');
+    expect(named.partners?.shares).toEqual({ CHN: 1 });
+    const scoped = importReliance(
+      data(balances, [flow('compounds and metals', ['Dy']), flow('magnets')]),
+      options,
+    );
+    expect(scoped).not.toHaveProperty('partners');
+  });
+
+  test('not found: the commodities the country has, sorted; the country code whole', () => {
+    const balances = [
+      row('imports', 1, { commodity: { description: 'metals' } }),
+      row('imports', 1, { commodity: { description: 'alloys' } }),
+    ];
+    expect(() => importReliance(data(balances), { ...options, commodity: 'oxides' })).toThrow(
+      'importReliance: options: expected a commodity with balance rows for DEU ("alloys", "metals"), got "oxides"',
+    );
+    expect(() => importReliance(data(balances), { ...options, country: 'FRA' })).toThrow(
+      'importReliance: options: expected balance rows for FRA, but the dataset has none',
+    );
+    for (const country of ['DEUX', 'XDEU', 'de']) {
+      expect(() => importReliance(data(balances), { ...options, country })).toThrow(
+        `importReliance: options.country: expected an ISO 3166-1 alpha-3 country code such as "USA", got "${country}"`,
+      );
+    }
+  });
+});
