@@ -8,6 +8,7 @@ import {
   buildTable,
   describeGap,
   readTableOptions,
+  type StageRow,
   type StageTable,
   tableYears,
   type YearMatch,
@@ -167,6 +168,13 @@ export function stageConcentration(
       }
       throw error;
     }
+    if (!table.rows.some((row) => row.country !== 'other' && row.share > 0)) {
+      missing.push({
+        stage,
+        reason: `the ${stage} table of ${table.source.id} names no producing country, only "other"`,
+      });
+      continue;
+    }
     stages.push(concentrationOf(stage, table));
   }
   const ranked = [...stages].sort((a, b) => b.hhi - a.hhi);
@@ -191,7 +199,8 @@ export function concentrationOf(stage: Stage, table: StageTable): StageConcentra
   const bounds = hhiBounds(values, { residual: ['other'] });
   const identified = table.rows.filter((row) => row.country !== 'other');
   const sorted = identified.map((row) => row.share).sort((a, b) => b - a);
-  const leader = identified[0] ?? { country: 'other', share: table.residualShare };
+  // The caller passes tables with at least one identified producer (see stageConcentration).
+  const leader = identified[0] as StageRow;
   const hhiPoints = bounds.lower * 10_000;
   return {
     stage,
@@ -202,7 +211,7 @@ export function concentrationOf(stage: Stage, table: StageTable): StageConcentra
     band: concentrationBand(Math.min(10_000, hhiPoints)),
     cr1: sorted[0] ?? 0,
     cr3: (sorted[0] ?? 0) + (sorted[1] ?? 0) + (sorted[2] ?? 0),
-    effectiveSuppliers: bounds.lower > 0 ? 1 / bounds.lower : Number.POSITIVE_INFINITY,
+    effectiveSuppliers: 1 / bounds.lower,
     leader: { country: leader.country, share: leader.share },
     residualShare: table.residualShare,
   };

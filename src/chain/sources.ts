@@ -90,6 +90,12 @@ export function importSources(dataset: Dataset, options: ImportSourcesOptions): 
   return sourcingTables(dataset, importer, year, element);
 }
 
+function identifiedShare(shares: Readonly<Record<string, number>>): number {
+  let sum = 0;
+  for (const [exporter, share] of Object.entries(shares)) if (exporter !== 'other') sum += share;
+  return sum;
+}
+
 /** The sourcing tables of an importer covering a year. @internal */
 export function sourcingTables(
   dataset: Dataset,
@@ -125,7 +131,8 @@ export function sourcingTables(
       commodity: first.commodity.description,
       period: first.period ?? { from: first.year as number, to: first.year as number },
       shares,
-      hhi: hhiBounds(shares, { residual: ['other'] }).lower,
+      // With nothing but "other", the exporters are many and unknown: the lower bound is 0.
+      hhi: identifiedShare(shares) > 0 ? hhiBounds(shares, { residual: ['other'] }).lower : 0,
       source: sources.get(first.provenance.source) as Source,
       ...(first.commodity.stage === undefined ? {} : { stage: first.commodity.stage }),
       ...(first.elements === undefined ? {} : { elements: first.elements }),

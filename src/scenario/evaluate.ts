@@ -563,7 +563,8 @@ export function run(
       }
       push(sink, 'Supply|Total', 't/yr', 'World', year, total, base.stage);
       push(sink, 'Supply|Outside', 't/yr', 'World', year, outside, base.stage);
-      if (total > 0) {
+      // Only identified suppliers give an HHI: a stage left with nothing but "other" has none.
+      if (countries.some((country) => country !== 'other' && (supply[country] as number) > 0)) {
         const bounds = hhiBounds(supply, {
           ...(countries.includes('other') ? { residual: ['other'] } : {}),
           scale: 'points',

@@ -87,7 +87,8 @@ describe('chain properties', () => {
         const a = stageTable(tonnes, { stage: 'mining', year: 2024 }).rows;
         const b = stageTable(kilograms, { stage: 'mining', year: 2024 }).rows;
         expect(b.map((r) => r.country)).toEqual(a.map((r) => r.country));
-        b.forEach((row, i) => expect(row.share).toBeCloseTo(a[i]?.share as number, 14));
+        for (const [i, row] of b.entries())
+          expect(row.share).toBeCloseTo(a[i]?.share as number, 14);
       }),
     );
   });

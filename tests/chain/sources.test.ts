@@ -152,6 +152,16 @@ describe('importSources', () => {
     expect(eu.every((t) => t.source.id === 'eu-crm-2023')).toBe(true);
   });
 
+  test('a table of nothing but "other" has an HHI lower bound of 0, not an error', () => {
+    const residual: Dataset = {
+      ...dataset,
+      tradeFlows: [flow('other', 1, { commodity: compounds, year: 2024, provenance: from('old') })],
+    };
+    const [table] = importSources(residual, { importer: 'USA', year: 2024 });
+    expect(table?.shares).toEqual({ other: 1 });
+    expect(table?.hhi).toBe(0);
+  });
+
   test('bad options are refused by name', () => {
     const message = (options: unknown) => {
       try {

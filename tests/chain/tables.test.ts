@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
+import { readTableOptions, tableYears } from '../../src/chain/tables.js';
 import { baseline } from '../../src/data/index.js';
-import { RareEarthsError, stageShares, stageTable } from '../../src/index.js';
+import {
+  type Dataset,
+  type ElementSymbol,
+  RareEarthsError,
+  type Source,
+  type StageOutput,
+  type StageTableOptions,
+  stageShares,
+  stageTable,
+} from '../../src/index.js';
 import { tinyDataset } from './helpers.js';
 
 describe('stageTable: which table answers a request', () => {
@@ -117,5 +127,285 @@ describe('stageTable on the baseline', () => {
     // IEA commentary of 23 October 2025: China 91% of separation, 94% of magnet manufacturing.
     expect(stageShares(baseline, { stage: 'separation', year: 2024 }).CHN).toBeCloseTo(0.91, 12);
     expect(stageShares(baseline, { stage: 'magnet', year: 2024 }).CHN).toBeCloseTo(0.94, 12);
+  });
+});
+
+// Hand-built rows for the cases below (tonnes REO, or published shares), answers worked by hand.
+const reported = (source: string) => ({ source, tag: 'reported' as const });
+function tonnes(
+  stage: StageOutput['stage'],
+  country: string,
+  year: number,
+  amount: number,
+  source: string,
+  measure: StageOutput['measure'] = 'production',
+): StageOutput {
+  return {
+    stage,
+    country,
+    year,
+    measure,
+    quantity: { amount, unit: 't', basis: 'REO' },
+    provenance: reported(source),
+  };
+}
+function share(
+  stage: StageOutput['stage'],
+  country: string,
+  year: number,
+  value: number,
+  source: string,
+  elements?: readonly ElementSymbol[],
+): StageOutput {
+  return {
+    stage,
+    country,
+    year,
+    measure: 'production',
+    share: value,
+    provenance: reported(source),
+    ...(elements === undefined ? {} : { elements }),
+  };
+}
+const LIGHT: readonly ElementSymbol[] = ['La', 'Ce', 'Pr', 'Nd', 'Sm'];
+function withRows(rows: StageOutput[], sources?: Source[]): Dataset {
+  const data = tinyDataset();
+  return { ...data, sources: sources ?? data.sources, stageOutputs: rows };
+}
+
+describe('stageTable: option errors and not-found messages, exactly', () => {
+  const data = tinyDataset();
+
+  test('a bad measure or yearMatch names the accepted values', () => {
+    expect(() =>
+      stageTable(data, { stage: 'mining', year: 2024, measure: 'output' as 'production' }),
+    ).toThrow("stageTable: options.measure: expected 'production' or 'capacity', got \"output\"");
+    expect(() =>
+      stageTable(data, { stage: 'mining', year: 2024, yearMatch: 'nearest' as 'exact' }),
+    ).toThrow("stageTable: options.yearMatch: expected 'exact' or 'latest', got \"nearest\"");
+  });
+
+  test('the message names the requested source and element', () => {
+    // The 'old' source has mining tables for 2024 and 2022 (rows listed 2024 first).
+    expect(() => stageTable(data, { stage: 'mining', year: 2023, source: 'old' })).toThrow(
+      'stageTable: options.year: expected a year with production at the mining stage (all rare earths, source old) (2022, 2024), got 2023',
+    );
+    expect(() => stageTable(data, { stage: 'magnet', year: 2024, element: 'Nd' })).toThrow(
+      'stageTable: options.year: expected a year with data, but the dataset has no production at the magnet stage (Nd)',
+    );
+  });
+});
+
+describe('stageTable: capacity tables', () => {
+  const data = withRows([
+    ...(tinyDataset().stageOutputs ?? []),
+    tonnes('metal', 'CHN', 2024, 100, 'new', 'capacity'),
+    tonnes('metal', 'JPN', 2024, 25, 'new', 'capacity'),
+  ]);
+
+  test("measure 'capacity' reads the capacity rows, and says so in the note", () => {
+    const table = stageTable(data, { stage: 'metal', year: 2024, measure: 'capacity' });
+    expect(table.measure).toBe('capacity');
+    expect(table.rows.map((r) => [r.country, r.share])).toEqual([
+      ['CHN', 0.8],
+      ['JPN', 0.2],
+    ]);
+    expect(table.note).toBe(
+      'Shares of capacity (all rare earths) computed from the quantities in New edition, 2024.',
+    );
+  });
+
+  test('capacity rows never answer a production request', () => {
+    expect(() => stageTable(data, { stage: 'metal', year: 2024 })).toThrow(
+      'stageTable: options.year: expected a year with data, but the dataset has no production at the metal stage (all rare earths)',
+    );
+  });
+});
+
+describe('stageTable: notes, scope and residuals', () => {
+  const data = tinyDataset();
+
+  test('a quantity table names the source, and its edition when it has one', () => {
+    expect(stageTable(data, { stage: 'mining', year: 2024 }).note).toBe(
+      'Shares of production (all rare earths) computed from the quantities in New edition, 2024.',
+    );
+    const edited = {
+      ...data,
+      sources: data.sources.map((s) => (s.id === 'new' ? { ...s, edition: 'Second edition' } : s)),
+    };
+    expect(stageTable(edited, { stage: 'mining', year: 2024 }).note).toBe(
+      'Shares of production (all rare earths) computed from the quantities in New edition (Second edition), 2024.',
+    );
+  });
+
+  test('a total table has no elements key; a scoped one lists them in its note', () => {
+    const total = stageTable(data, { stage: 'mining', year: 2024 });
+    expect('elements' in total).toBe(false);
+    const nd = stageTable(data, { stage: 'separation', year: 2023, element: 'Nd' });
+    // EU shares: 0.849 + 0.105 + 0.05 = 1.004, rounded to 4 places in the note; no gap row.
+    expect(nd.note).toBe(
+      'Shares of production (La, Ce, Pr, Nd, Sm) as published in EU shares, 2023, normalised from a published sum of 1.004.',
+    );
+    expect(nd.residualShare).toBeCloseTo(0.05 / 1.004, 12);
+  });
+
+  test('a share table below 1 reports the published sum and the remainder as residual', () => {
+    const table = stageTable(data, { stage: 'separation', year: 2023 });
+    expect(table.basis).toBe('shares');
+    expect(table.publishedShareSum).toBe(0.92);
+    expect(table.residualShare).toBe(0.07999999999999996); // 1 − 0.92 in float64
+    expect(table.note).toBe(
+      "Shares of production (all rare earths) as published in New edition, 2023, normalised from a published sum of 0.92. The published shares sum to 0.92; the remainder is shown as 'other'.",
+    );
+  });
+
+  test('a published sum of exactly 0.99 is rounding, not a gap', () => {
+    const table = stageTable(withRows([share('magnet', 'CHN', 2024, 0.99, 'new')]), {
+      stage: 'magnet',
+      year: 2024,
+    });
+    expect(table.rows).toEqual([{ country: 'CHN', share: 1 }]);
+    expect(table.residualShare).toBe(0);
+    expect(table.note).toBe(
+      'Shares of production (all rare earths) as published in New edition, 2024, normalised from a published sum of 0.99.',
+    );
+  });
+
+  test('a table with its own residual row gets no second one, even when its sum is short', () => {
+    const table = stageTable(
+      withRows([
+        share('magnet', 'CHN', 2024, 0.6, 'new'),
+        share('magnet', 'other', 2024, 0.3, 'new'),
+      ]),
+      { stage: 'magnet', year: 2024 },
+    );
+    expect(table.rows.map((r) => r.country)).toEqual(['CHN', 'other']);
+    expect(table.rows[0]?.share).toBeCloseTo(2 / 3, 15);
+    expect(table.residualShare).toBeCloseTo(1 / 3, 15);
+    expect(table.note).not.toContain('remainder');
+  });
+
+  test('published shares are sorted largest first, the residual last', () => {
+    const table = stageTable(
+      withRows([
+        share('magnet', 'other', 2024, 0.05, 'new'),
+        share('magnet', 'MYS', 2024, 0.1, 'new'),
+        share('magnet', 'CHN', 2024, 0.85, 'new'),
+      ]),
+      { stage: 'magnet', year: 2024 },
+    );
+    expect(table.rows.map((r) => r.country)).toEqual(['CHN', 'MYS', 'other']);
+  });
+
+  test('published shares that are all zero stay zero (no division by zero)', () => {
+    const table = stageTable(
+      withRows([share('magnet', 'CHN', 2024, 0, 'new'), share('magnet', 'other', 2024, 0, 'new')]),
+      { stage: 'magnet', year: 2024 },
+    );
+    expect(table.rows).toEqual([
+      { country: 'CHN', share: 0 },
+      { country: 'other', share: 0 },
+    ]);
+  });
+
+  test('the residual row is last even when larger than a country, wherever it is listed', () => {
+    // CHN 70 t, other 20 t, USA 10 t: shares 0.7, 0.2 and 0.1.
+    for (const order of [
+      ['CHN', 'USA', 'other'],
+      ['CHN', 'other', 'USA'],
+      ['other', 'USA', 'CHN'],
+    ]) {
+      const amounts: Record<string, number> = { CHN: 70, USA: 10, other: 20 };
+      const rows = order.map((c) => tonnes('mining', c, 2024, amounts[c] as number, 'new'));
+      const table = stageTable(withRows(rows), { stage: 'mining', year: 2024 });
+      expect(table.rows.map((r) => r.country)).toEqual(['CHN', 'USA', 'other']);
+      expect(table.residualShare).toBe(0.2);
+    }
+  });
+});
+
+describe('stageTable: which source answers', () => {
+  const source = (id: string, published?: string): Source => ({
+    id,
+    title: id,
+    publisher: 'P',
+    year: 2025,
+    ...(published === undefined ? {} : { published }),
+  });
+
+  test('the newest publication wins whatever the order of the rows or the ids', () => {
+    const sources = [source('a-old', '2025-01'), source('z-new', '2026-01')];
+    for (const ids of [
+      ['z-new', 'a-old'],
+      ['a-old', 'z-new'],
+    ]) {
+      const rows = ids.map((id) => tonnes('mining', 'CHN', 2024, 1, id));
+      const table = stageTable(withRows(rows, sources), { stage: 'mining', year: 2024 });
+      expect(table.source.id).toBe('z-new');
+      expect(table.alternatives).toEqual([{ source: 'a-old', year: 2024 }]);
+    }
+  });
+
+  test('sources published the same day tie-break by id, whatever the order of the rows', () => {
+    const sources = [source('a', '2025-06'), source('b', '2025-06')];
+    for (const ids of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ]) {
+      const rows = ids.map((id) => tonnes('mining', 'CHN', 2024, 1, id));
+      expect(stageTable(withRows(rows, sources), { stage: 'mining', year: 2024 }).source.id).toBe(
+        'a',
+      );
+    }
+  });
+
+  test('a source missing from dataset.sources ranks oldest', () => {
+    const rows = [
+      tonnes('mining', 'CHN', 2024, 1, 'ghost'),
+      tonnes('mining', 'CHN', 2024, 2, 'new'),
+    ];
+    const table = stageTable(withRows(rows), { stage: 'mining', year: 2024 });
+    expect(table.source.id).toBe('new');
+    expect(table.alternatives).toEqual([{ source: 'ghost', year: 2024 }]);
+  });
+
+  test('alternatives carry their elements only when scoped', () => {
+    const data = tinyDataset();
+    const rows = [
+      ...(data.stageOutputs ?? []),
+      share('separation', 'CHN', 2022, 0.9, 'eu', LIGHT),
+      share('separation', 'other', 2022, 0.1, 'eu', LIGHT),
+    ];
+    const table = stageTable(withRows(rows), {
+      stage: 'separation',
+      year: 2023,
+      element: 'Nd',
+      yearMatch: 'latest',
+    });
+    // 2023 before 2022; at 2023 the Nd-scoped EU table before the total.
+    expect(table.source.id).toBe('eu');
+    expect(table.year).toBe(2023);
+    expect(table.alternatives).toStrictEqual([
+      { source: 'new', year: 2023 },
+      { source: 'eu', year: 2022, elements: LIGHT },
+    ]);
+  });
+});
+
+describe('tableYears (internal): the years with a matching table', () => {
+  const data = tinyDataset();
+  const read = (options: StageTableOptions) => readTableOptions('t', options);
+
+  test('filters by stage, source and element, sorted ascending', () => {
+    expect(tableYears(data, read({ stage: 'mining', year: 2024 }))).toEqual([2022, 2024]);
+    expect(tableYears(data, read({ stage: 'mining', year: 2024, source: 'new' }))).toEqual([2024]);
+    expect(tableYears(data, read({ stage: 'mining', year: 2024, source: 'old' }))).toEqual([
+      2022, 2024,
+    ]);
+    expect(tableYears(data, read({ stage: 'separation', year: 2024, source: 'eu' }))).toEqual([]);
+    expect(
+      tableYears(data, read({ stage: 'separation', year: 2024, source: 'eu', element: 'Nd' })),
+    ).toEqual([2023]);
+    expect(tableYears(data, read({ stage: 'metal', year: 2024 }))).toEqual([]);
   });
 });

@@ -801,3 +801,23 @@ describe('createEvaluator', () => {
 test('horizon', () => {
   expect(horizon).toEqual({ from: 2024, to: 2030 });
 });
+
+test('a stage left with nothing but "other" has no HHI that year, and no crash', () => {
+  const cut = (country: string, amount: number): Intervention => ({
+    kind: 'capacityChange',
+    id: `close-${country}`,
+    country,
+    stage: 'mining',
+    change: { amount: -amount, unit: 't', basis: 'REO' },
+    ramp: { from: 2025, to: 2025 },
+  });
+  const result = evaluate(small, {
+    ...empty('only-other'),
+    interventions: [cut('CHN', 600), cut('AUS', 200), cut('USA', 100)],
+  });
+  // 2024: the dataset's miners (0.6² + 0.2² + 0.1² = 0.41, 4,100 points); from 2025 only the
+  // unidentified 100 t remain, whose concentration is unknown.
+  expect(pick(result, 'Concentration|HHI', 2024, { stage: 'mining' })).toBeCloseTo(4100, 9);
+  expect(pick(result, 'Concentration|HHI', 2025, { stage: 'mining' })).toBeUndefined();
+  expect(pick(result, 'Supply|Total', 2025, { stage: 'mining' })).toBe(100);
+});
