@@ -4,11 +4,14 @@ import { baseline } from '../../src/data/index.js';
 import {
   type ChainNode,
   type Dataset,
+  type Facility,
   type OriginLink,
   type RareEarthsError,
   type Stage,
+  type TradeFlow,
   traceOrigins,
 } from '../../src/index.js';
+import { tinyDataset } from './helpers.js';
 
 const empty: Dataset = { schemaVersion: 1, name: 'empty', sources: [], countries: [] };
 const node = (stage: Stage, country: string): ChainNode => ({ stage, country });
@@ -318,5 +321,371 @@ describe('traceOrigins from dataset links', () => {
       useDataset: false,
     });
     expect(none.byStage.metal).toEqual({ shares: {}, unresolved: 1 });
+  });
+});
+
+describe('traceOrigins: how facility feedstock links are read', () => {
+  const reported = { source: 's', tag: 'reported' as const };
+  const facility = (id: string, country: string, stage: Stage, extra: Partial<Facility>) => ({
+    id,
+    name: id,
+    country,
+    stage,
+    status: 'producing' as const,
+    provenance: reported,
+    ...extra,
+  });
+  const figure = (amount: number, year?: number) => ({
+    ...(year === undefined ? {} : { year }),
+    quantity: { amount, unit: 't' as const, basis: 'REO' as const },
+    provenance: reported,
+  });
+  const dataset = (facilities: Facility[], tradeFlows: TradeFlow[] = []): Dataset => ({
+    schemaVersion: 1,
+    name: 'feedstock',
+    sources: [{ id: 's', title: 'S', publisher: 'P', year: 2025 }],
+    countries: [],
+    facilities,
+    tradeFlows,
+  });
+
+  test('a facility is weighted by its output in the year, else by its latest capacity', () => {
+    const data = dataset([
+      // sep-a has no 2024 output (only 2023), so its undated capacity of 300 t counts.
+      facility('sep-a', 'CHN', 'separation', {
+        output: [figure(100, 2023)],
+        capacity: [figure(300)],
+        feedstock: [{ country: 'AUS' }],
+      }),
+      facility('sep-b', 'CHN', 'separation', {
+        output: [figure(100, 2024)],
+        feedstock: [{ country: 'MMR' }],
+      }),
+    ]);
+    const result = traceOrigins(data, { stage: 'separation', country: 'CHN', year: 2024 });
+    // By hand: AUS 300 / (300 + 100) = 0.75, MMR 100 / 400 = 0.25.
+    expect(result.byStage.mining).toEqual({ shares: { AUS: 0.75, MMR: 0.25 }, unresolved: 0 });
+    expect(result.gaps).toEqual([]);
+  });
+
+  test('a lone facility carries its whole node, weight or not, and its note says so plainly', () => {
+    const data = dataset([
+      // No output or capacity: alone at its node, it needs no weight.
+      facility('sep-x', 'CHN', 'separation', { feedstock: [{ country: 'AUS' }] }),
+      // A feedstock entry naming neither a facility nor a country is not a link: sep-y is not
+      // one of the facilities of separation:CHN with links.
+      facility('sep-y', 'CHN', 'separation', { output: [figure(300, 2024)], feedstock: [{}] }),
+    ]);
+    const result = traceOrigins(data, { stage: 'separation', country: 'CHN', year: 2024 });
+    expect(result.byStage.mining).toEqual({ shares: { AUS: 1 }, unresolved: 0 });
+    expect(result.links).toEqual([
+      {
+        from: { stage: 'mining', country: 'AUS' },
+        to: { stage: 'separation', country: 'CHN' },
+        share: 1,
+        origin: 'facility',
+        note: 'sep-x ← AUS; covers the facilities of separation:CHN with links',
+      },
+    ]);
+    expect(result.gaps).toEqual([]);
+  });
+
+  test('a country link goes one stage up; several links with shares are used, largest first', () => {
+    const data = dataset([
+      facility('metal-j', 'JPN', 'metal', {
+        feedstock: [
+          { country: 'MYS', share: 0.3 },
+          { country: 'CHN', share: 0.7 },
+        ],
+      }),
+    ]);
+    const result = traceOrigins(data, { stage: 'metal', country: 'JPN', year: 2024 });
+    // The feed of a metal plant is separated oxide: separation 0.7 CHN, 0.3 MYS; no mining links.
+    expect(result.byStage).toEqual({
+      mining: { shares: {}, unresolved: 1 },
+      separation: { shares: { CHN: 0.7, MYS: 0.3 }, unresolved: 0 },
+      metal: { shares: { JPN: 1 }, unresolved: 0 },
+    });
+    // Listed by share, not in the order of the links.
+    expect(Object.keys(result.byStage.separation?.shares ?? {})).toEqual(['CHN', 'MYS']);
+    expect(result.links.map((l) => [l.from, l.share])).toEqual([
+      [{ stage: 'separation', country: 'MYS' }, 0.3],
+      [{ stage: 'separation', country: 'CHN' }, 0.7],
+    ]);
+    expect(result.gaps.map((g) => g.reason)).toEqual([
+      "the data has no feedstock or trade links into CHN's separation stage",
+      "the data has no feedstock or trade links into MYS's separation stage",
+    ]);
+  });
+
+  test('a country link out of a mining facility stays at the mining stage', () => {
+    const data = dataset([
+      facility('mine-c', 'CHN', 'mining', { feedstock: [{ country: 'MMR' }] }),
+    ]);
+    const result = traceOrigins(data, { stage: 'mining', country: 'CHN', year: 2024 });
+    expect(result.links.map((l) => ({ from: l.from, to: l.to, share: l.share }))).toEqual([
+      {
+        from: { stage: 'mining', country: 'MMR' },
+        to: { stage: 'mining', country: 'CHN' },
+        share: 1,
+      },
+    ]);
+    // Within a stage the material passes through: mining stays attributed to CHN.
+    expect(result.byStage).toEqual({ mining: { shares: { CHN: 1 }, unresolved: 0 } });
+  });
+
+  test("a node's facility links take precedence over trade shares into it", () => {
+    const ore: TradeFlow = {
+      year: 2024,
+      exporter: 'CHN',
+      importer: 'JPN',
+      commodity: { stage: 'mining', description: 'concentrate' },
+      share: 0.5,
+      provenance: reported,
+    };
+    const both = dataset(
+      [facility('sep-j', 'JPN', 'separation', { feedstock: [{ country: 'AUS' }] })],
+      [ore],
+    );
+    const result = traceOrigins(both, { stage: 'separation', country: 'JPN', year: 2024 });
+    expect(result.byStage.mining).toEqual({ shares: { AUS: 1 }, unresolved: 0 });
+    expect(result.links.map((l) => l.origin)).toEqual(['facility']);
+    // Without the facility link the trade share is used: CHN 0.5, the rest unresolved.
+    const tradeOnly = traceOrigins(dataset([], [ore]), {
+      stage: 'separation',
+      country: 'JPN',
+      year: 2024,
+    });
+    expect(tradeOnly.byStage.mining).toEqual({ shares: { CHN: 0.5 }, unresolved: 0.5 });
+    expect(tradeOnly.links.map((l) => l.origin)).toEqual(['trade']);
+  });
+});
+
+describe('traceOrigins: which trade shares are read', () => {
+  const reported = { source: 's', tag: 'reported' as const };
+  const flow = (exporter: string, importer: string, stage: Stage, extra: Partial<TradeFlow>) => ({
+    year: 2024,
+    exporter,
+    importer,
+    commodity: { stage, description: `${stage} product` },
+    provenance: reported,
+    ...extra,
+  });
+  const dataset = (tradeFlows: TradeFlow[]): Dataset => ({
+    schemaVersion: 1,
+    name: 'trade',
+    sources: [{ id: 's', title: 'S', publisher: 'P', year: 2025 }],
+    countries: [],
+    tradeFlows,
+  });
+
+  test('a flow without a share is not a feed', () => {
+    // A quantity only: no share of JPN's feed can be read from it.
+    const data = dataset([
+      flow('CHN', 'JPN', 'metal', { quantity: { amount: 100, unit: 't', basis: 'metal' } }),
+    ]);
+    const result = traceOrigins(data, { stage: 'magnet', country: 'JPN', year: 2024 });
+    expect(result.byStage.metal).toEqual({ shares: {}, unresolved: 1 });
+    expect(result.links).toEqual([]);
+    expect(result.gaps).toEqual([
+      {
+        node: { stage: 'magnet', country: 'JPN' },
+        reason: "the data has no feedstock or trade links into JPN's magnet stage",
+      },
+    ]);
+  });
+
+  test('element-scoped flows count for their elements and for the whole, not for others', () => {
+    const data = dataset([
+      flow('CHN', 'JPN', 'separation', { elements: ['Nd', 'Pr'], share: 0.6 }),
+      flow('VNM', 'JPN', 'separation', { share: 0.3 }),
+    ]);
+    const trace = (element?: 'Nd' | 'Dy') =>
+      traceOrigins(data, {
+        stage: 'metal',
+        country: 'JPN',
+        year: 2024,
+        ...(element === undefined ? {} : { element }),
+      }).byStage.separation;
+    // No element: both flows, 0.6 + 0.3, 0.1 unresolved.
+    expect(trace()).toEqual({
+      shares: { CHN: 0.6, VNM: 0.3 },
+      unresolved: expect.closeTo(0.1, 15),
+    });
+    // Nd: the NdPr flow applies, and so does the unscoped one.
+    expect(trace('Nd')).toEqual({
+      shares: { CHN: 0.6, VNM: 0.3 },
+      unresolved: expect.closeTo(0.1, 15),
+    });
+    // Dy: only the unscoped flow, 0.3; 0.7 unresolved.
+    expect(trace('Dy')).toEqual({ shares: { VNM: 0.3 }, unresolved: 0.7 });
+  });
+
+  test("a share into a region (not a country) is not taken as anyone's feed", () => {
+    const data = dataset([
+      flow('EFTA', 'JPN', 'metal', { share: 1 }),
+      // EFTA is a region code: its sourcing share is not a country's feed.
+      flow('CHN', 'EFTA', 'separation', { share: 1 }),
+    ]);
+    const result = traceOrigins(data, { stage: 'magnet', country: 'JPN', year: 2024 });
+    expect(result.byStage.metal).toEqual({ shares: { EFTA: 1 }, unresolved: 0 });
+    expect(result.byStage.separation).toEqual({ shares: {}, unresolved: 1 });
+    expect(result.gaps).toEqual([
+      {
+        node: { stage: 'metal', country: 'EFTA' },
+        reason: "the data has no feedstock or trade links into EFTA's metal stage",
+      },
+    ]);
+  });
+});
+
+describe('traceOrigins: options, stage tables and thresholds', () => {
+  test('a country in the stage table gets no "lists no output" gap', () => {
+    // tinyDataset's newest 2024 mining table (source "new") lists CHN 270 t.
+    const result = traceOrigins(tinyDataset(), { stage: 'mining', country: 'CHN', year: 2024 });
+    expect(result.gaps).toEqual([]);
+    expect(result.byStage).toEqual({ mining: { shares: { CHN: 1 }, unresolved: 0 } });
+    const mys = traceOrigins(tinyDataset(), { stage: 'mining', country: 'MYS', year: 2024 });
+    expect(mys.gaps).toEqual([
+      {
+        node: { stage: 'mining', country: 'MYS' },
+        reason: 'the mining table (new, 2024) lists no output for MYS',
+      },
+    ]);
+  });
+
+  test('a broken stage table is an error, not a missing table', () => {
+    const data = tinyDataset();
+    const broken: Dataset = {
+      ...data,
+      stageOutputs: [
+        ...(data.stageOutputs ?? []),
+        {
+          stage: 'mining',
+          country: 'MYS',
+          year: 2024,
+          measure: 'production',
+          quantity: { amount: 5, unit: 'lb' as 't', basis: 'REO' },
+          provenance: { source: 'new', tag: 'reported' },
+        },
+      ],
+    };
+    expect(() => traceOrigins(broken, { stage: 'mining', country: 'CHN', year: 2024 })).toThrow(
+      `massFromJSON: unit: expected 't' or 'kg', got "lb"`,
+    );
+  });
+
+  test('bad nodes, years and link entries are refused with their path', () => {
+    const to = node('magnet', 'JPN');
+    const bad = (links: unknown[]) => () =>
+      traceOrigins(empty, { stage: 'magnet', country: 'JPN', year: 2024, links: links as never });
+    expect(bad([{ from: null, to, share: 1 }])).toThrow(
+      'traceOrigins: options.links[0].from: expected a node { stage, country }, got null',
+    );
+    // A function with node-like properties is still not a node.
+    const fnNode = Object.assign(() => undefined, { stage: 'mining', country: 'CHN' });
+    expect(bad([{ from: fnNode, to, share: 1 }])).toThrow(
+      'traceOrigins: options.links[0].from: expected a node { stage, country }, got a function',
+    );
+    expect(bad([{ from: node('mining', 'CHN'), to: null, share: 1 }])).toThrow(
+      'traceOrigins: options.links[0].to: expected a node { stage, country }, got null',
+    );
+    expect(bad([null])).toThrow(
+      'traceOrigins: options.links[0].from: expected a node { stage, country }, got undefined',
+    );
+    // The country code must be exactly three capitals (or "other"): no prefix, no suffix.
+    expect(bad([link(node('mining', 'xCHN'), to, 1)])).toThrow(
+      'traceOrigins: options.links[0].from.country: expected an ISO alpha-3 country code or "other", got "xCHN"',
+    );
+    expect(bad([link(node('mining', 'CHNx'), to, 1)])).toThrow(
+      'traceOrigins: options.links[0].from.country: expected an ISO alpha-3 country code or "other", got "CHNx"',
+    );
+    expect(() => traceOrigins(empty, { stage: 'magnet', country: 'JPN', year: 1800 })).toThrow(
+      'traceOrigins: options.year: expected an integer of at least 1900, got 1800',
+    );
+  });
+
+  test('given links: element scope, origin and note', () => {
+    const given = { ...link(node('mining', 'AUS'), node('separation', 'MYS'), 1) };
+    // Without an element, a link scoped to Nd is used.
+    const all = traceOrigins(empty, {
+      stage: 'separation',
+      country: 'MYS',
+      year: 2024,
+      links: [{ ...given, elements: ['Nd'] }],
+    });
+    expect(all.links).toEqual([
+      {
+        from: { stage: 'mining', country: 'AUS' },
+        to: { stage: 'separation', country: 'MYS' },
+        share: 1,
+        origin: 'option',
+        note: 'given in options.links',
+      },
+    ]);
+    expect(all.byStage.mining).toEqual({ shares: { AUS: 1 }, unresolved: 0 });
+    // With an element, an unscoped link is used.
+    const dy = traceOrigins(empty, {
+      stage: 'separation',
+      country: 'MYS',
+      year: 2024,
+      element: 'Dy',
+      links: [given],
+    });
+    expect(dy.byStage.mining).toEqual({ shares: { AUS: 1 }, unresolved: 0 });
+  });
+
+  test('shares into a node may exceed 1 by at most 1e-9 (rounding)', () => {
+    const result = trace(
+      [
+        link(node('mining', 'AUS'), node('separation', 'MYS'), 1),
+        link(node('mining', 'MMR'), node('separation', 'MYS'), 1e-9),
+      ],
+      'separation',
+      'MYS',
+    );
+    // Sum 1 + 1e-9: at the tolerance, so accepted.
+    expect(result.byStage.mining).toEqual({ shares: { AUS: 1, MMR: 1e-9 }, unresolved: 0 });
+  });
+
+  test('a zero-share link is listed, but what feeds its source is not followed', () => {
+    const result = trace(
+      [
+        link(node('separation', 'CHN'), node('metal', 'JPN'), 1),
+        link(node('separation', 'MYS'), node('metal', 'JPN'), 0),
+        link(node('mining', 'CHN'), node('separation', 'CHN'), 1),
+        link(node('mining', 'AUS'), node('separation', 'MYS'), 1),
+      ],
+      'metal',
+      'JPN',
+    );
+    // No material reaches separation:MYS, so mining:AUS gets nothing, not even a zero entry.
+    expect(result.byStage.mining).toEqual({ shares: { CHN: 1 }, unresolved: 0 });
+    expect(result.links.map((l) => `${l.from.country}>${l.to.country}`)).toEqual([
+      'CHN>JPN',
+      'MYS>JPN',
+      'CHN>CHN',
+    ]);
+  });
+
+  test('material below 1e-15 of the traced output is not reported as a gap', () => {
+    const result = trace([link(node('separation', 'CHN'), node('metal', 'JPN'), 1e-15)], 'metal');
+    // separation:CHN carries 1e-15 and has no links: at the threshold, so no gap for it.
+    expect(result.gaps).toEqual([
+      {
+        node: { stage: 'metal', country: 'JPN' },
+        reason: "the links into JPN's metal stage cover 0 of its feed",
+      },
+    ]);
+    expect(result.byStage.separation?.shares).toEqual({ CHN: 1e-15 });
+  });
+
+  test('byStage covers the traced stage and the stages upstream of it only', () => {
+    const result = trace(
+      [link(node('mining', 'AUS'), node('separation', 'MYS'), 1)],
+      'separation',
+      'MYS',
+    );
+    expect(Object.keys(result.byStage)).toEqual(['mining', 'separation']);
   });
 });
