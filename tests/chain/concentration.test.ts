@@ -6,7 +6,7 @@ import {
   stageConcentration,
   supplyWithout,
 } from '../../src/index.js';
-import { tinyDataset } from './helpers.js';
+import { tinyDataset, tonnesRow } from './helpers.js';
 
 describe('stageConcentration on the baseline, 2024', () => {
   // Computed inside each test (not at collection time), so that each test exercises the code.
@@ -105,15 +105,9 @@ function tonnes(
   measure: StageOutput['measure'] = 'production',
   year = 2024,
 ): StageOutput {
-  return {
-    stage,
-    country,
-    year,
-    measure,
-    quantity: { amount, unit: 't', basis: 'REO' },
-    provenance: reported('new'),
-  };
+  return tonnesRow(stage, country, year, amount, 'new', measure);
 }
+
 function extended(): Dataset {
   const data = tinyDataset();
   return {

@@ -4,23 +4,26 @@ import type { Dataset, StageOutput } from '../../src/index.js';
 
 const reported = (source: string) => ({ source, tag: 'reported' as const });
 
-function q(
+/** A stage output in tonnes of REO, reported by `source`. */
+export function tonnesRow(
   stage: StageOutput['stage'],
   country: string,
   year: number,
-  amount: number,
+  amount: number | string,
   source: string,
+  measure: StageOutput['measure'] = 'production',
 ): StageOutput {
   return {
     stage,
     country,
     year,
-    measure: 'production',
+    measure,
     quantity: { amount, unit: 't', basis: 'REO' },
     provenance: reported(source),
   };
 }
-function s(
+/** A stage output as a published share, reported by `source`, optionally for some elements. */
+export function shareRow(
   stage: StageOutput['stage'],
   country: string,
   year: number,
@@ -50,17 +53,17 @@ export function tinyDataset(): Dataset {
     ],
     countries: ['CHN', 'USA', 'AUS', 'MYS', 'JPN'].map((code) => ({ code, name: code })),
     stageOutputs: [
-      q('mining', 'CHN', 2024, 240, 'old'),
-      q('mining', 'USA', 2024, 60, 'old'),
-      q('mining', 'CHN', 2024, 270, 'new'),
-      q('mining', 'USA', 2024, 45, 'new'),
-      q('mining', 'AUS', 2024, 30, 'new'),
-      q('mining', 'other', 2024, 15, 'new'),
-      q('mining', 'CHN', 2022, 200, 'old'),
-      s('separation', 'CHN', 2023, 0.92, 'new'),
-      s('separation', 'CHN', 2023, 0.849, 'eu', ['La', 'Ce', 'Pr', 'Nd', 'Sm']),
-      s('separation', 'MYS', 2023, 0.105, 'eu', ['La', 'Ce', 'Pr', 'Nd', 'Sm']),
-      s('separation', 'other', 2023, 0.05, 'eu', ['La', 'Ce', 'Pr', 'Nd', 'Sm']),
+      tonnesRow('mining', 'CHN', 2024, 240, 'old'),
+      tonnesRow('mining', 'USA', 2024, 60, 'old'),
+      tonnesRow('mining', 'CHN', 2024, 270, 'new'),
+      tonnesRow('mining', 'USA', 2024, 45, 'new'),
+      tonnesRow('mining', 'AUS', 2024, 30, 'new'),
+      tonnesRow('mining', 'other', 2024, 15, 'new'),
+      tonnesRow('mining', 'CHN', 2022, 200, 'old'),
+      shareRow('separation', 'CHN', 2023, 0.92, 'new'),
+      shareRow('separation', 'CHN', 2023, 0.849, 'eu', ['La', 'Ce', 'Pr', 'Nd', 'Sm']),
+      shareRow('separation', 'MYS', 2023, 0.105, 'eu', ['La', 'Ce', 'Pr', 'Nd', 'Sm']),
+      shareRow('separation', 'other', 2023, 0.05, 'eu', ['La', 'Ce', 'Pr', 'Nd', 'Sm']),
     ],
   };
 }

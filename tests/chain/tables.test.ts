@@ -11,7 +11,7 @@ import {
   stageShares,
   stageTable,
 } from '../../src/index.js';
-import { tinyDataset } from './helpers.js';
+import { shareRow, tinyDataset, tonnesRow } from './helpers.js';
 
 describe('stageTable: which table answers a request', () => {
   const data = tinyDataset();
@@ -131,43 +131,10 @@ describe('stageTable on the baseline', () => {
 });
 
 // Hand-built rows for the cases below (tonnes REO, or published shares), answers worked by hand.
-const reported = (source: string) => ({ source, tag: 'reported' as const });
-function tonnes(
-  stage: StageOutput['stage'],
-  country: string,
-  year: number,
-  amount: number,
-  source: string,
-  measure: StageOutput['measure'] = 'production',
-): StageOutput {
-  return {
-    stage,
-    country,
-    year,
-    measure,
-    quantity: { amount, unit: 't', basis: 'REO' },
-    provenance: reported(source),
-  };
-}
-function share(
-  stage: StageOutput['stage'],
-  country: string,
-  year: number,
-  value: number,
-  source: string,
-  elements?: readonly ElementSymbol[],
-): StageOutput {
-  return {
-    stage,
-    country,
-    year,
-    measure: 'production',
-    share: value,
-    provenance: reported(source),
-    ...(elements === undefined ? {} : { elements }),
-  };
-}
+const tonnes = tonnesRow;
+const share = shareRow;
 const LIGHT: readonly ElementSymbol[] = ['La', 'Ce', 'Pr', 'Nd', 'Sm'];
+
 function withRows(rows: StageOutput[], sources?: Source[]): Dataset {
   const data = tinyDataset();
   return { ...data, sources: sources ?? data.sources, stageOutputs: rows };

@@ -2,17 +2,8 @@
 // measure), the share outside the excluded countries, the limiting stage, and refusals.
 import { describe, expect, test } from 'vitest';
 import { supplyWithout } from '../../src/index.js';
+import { refusalMessage } from '../support/refusal.js';
 import { tinyDataset } from './helpers.js';
-
-function refusal(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    expect((error as Error).name).toBe('RareEarthsError');
-    return (error as Error).message;
-  }
-  throw new Error('expected a RareEarthsError');
-}
 
 describe('supplyWithout on the tiny dataset', () => {
   test('all rare earths: the newest tables; separation limits at 8% outside China', () => {
@@ -67,15 +58,17 @@ describe('supplyWithout on the tiny dataset', () => {
 
   test('refusals name the option', () => {
     const data = tinyDataset();
-    expect(refusal(() => supplyWithout(data, null as never))).toBe(
+    expect(refusalMessage(() => supplyWithout(data, null as never))).toBe(
       'supplyWithout: options: expected an options object { excluded, year }, got null',
     );
     for (const code of ['chn', 'CHNA', 'XCHN', 'CH']) {
-      expect(refusal(() => supplyWithout(data, { excluded: ['USA', code], year: 2024 }))).toBe(
+      expect(
+        refusalMessage(() => supplyWithout(data, { excluded: ['USA', code], year: 2024 })),
+      ).toBe(
         `supplyWithout: options.excluded[1]: expected an ISO alpha-3 country code, got "${code}"`,
       );
     }
-    expect(refusal(() => supplyWithout(data, { excluded: ['CHN'], year: 1800 }))).toContain(
+    expect(refusalMessage(() => supplyWithout(data, { excluded: ['CHN'], year: 1800 }))).toContain(
       'supplyWithout: options.year:',
     );
   });

@@ -4,16 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { hhi, hhiByGroup } from '../../src/index.js';
-
-function refusal(call: () => unknown): Error {
-  try {
-    call();
-  } catch (error) {
-    expect((error as Error).name).toBe('RareEarthsError');
-    return error as Error;
-  }
-  throw new Error('expected a RareEarthsError');
-}
+import { refusalMessage } from '../support/refusal.js';
 
 describe('hhiByGroup', () => {
   test('a small table, against numpy', () => {
@@ -90,43 +81,43 @@ describe('hhiByGroup', () => {
   });
 
   test('bad input is refused by name, before any work', () => {
-    expect(refusal(() => hhiByGroup(null as never)).message).toBe(
+    expect(refusalMessage(() => hhiByGroup(null as never))).toBe(
       'hhiByGroup: table: expected columns { group, value, supplier? }, got null',
     );
-    expect(refusal(() => hhiByGroup([1, 2] as never)).message).toBe(
+    expect(refusalMessage(() => hhiByGroup([1, 2] as never))).toBe(
       'hhiByGroup: table: expected columns { group, value, supplier? }, got an array of length 2',
     );
-    expect(refusal(() => hhiByGroup({ group: [0], value: 'ab' } as never)).message).toBe(
+    expect(refusalMessage(() => hhiByGroup({ group: [0], value: 'ab' } as never))).toBe(
       'hhiByGroup: table.value: expected an array or typed array, got "ab"',
     );
-    expect(refusal(() => hhiByGroup({ group: [0, 1], value: [1] })).message).toBe(
+    expect(refusalMessage(() => hhiByGroup({ group: [0, 1], value: [1] }))).toBe(
       'hhiByGroup: table.group: expected 1 rows, like table.value, got "2 rows"',
     );
-    expect(refusal(() => hhiByGroup({ group: [0, 0], value: [1, Number.NaN] })).message).toBe(
+    expect(refusalMessage(() => hhiByGroup({ group: [0, 0], value: [1, Number.NaN] }))).toBe(
       'hhiByGroup: table.value[1]: expected a finite non-negative number, got NaN',
     );
-    expect(refusal(() => hhiByGroup({ group: [0, 0], value: [1, -2] })).message).toBe(
+    expect(refusalMessage(() => hhiByGroup({ group: [0, 0], value: [1, -2] }))).toBe(
       'hhiByGroup: table.value[1]: expected a finite non-negative number, got -2',
     );
-    expect(refusal(() => hhiByGroup({ group: [0, 1.5], value: [1, 2] })).message).toBe(
+    expect(refusalMessage(() => hhiByGroup({ group: [0, 1.5], value: [1, 2] }))).toBe(
       'hhiByGroup: table.group[1]: expected an integer from 0 to 16,777,215, got 1.5',
     );
-    expect(refusal(() => hhiByGroup({ group: [2 ** 24], value: [1] })).message).toBe(
+    expect(refusalMessage(() => hhiByGroup({ group: [2 ** 24], value: [1] }))).toBe(
       'hhiByGroup: table.group[0]: expected an integer from 0 to 16,777,215, got 16777216',
     );
-    expect(refusal(() => hhiByGroup({ group: [0], value: [1], supplier: [-1] })).message).toBe(
+    expect(refusalMessage(() => hhiByGroup({ group: [0], value: [1], supplier: [-1] }))).toBe(
       'hhiByGroup: table.supplier[0]: expected an integer from 0 to 16,777,215, got -1',
     );
-    expect(refusal(() => hhiByGroup({ group: [3], value: [1] }, { groups: 3 })).message).toBe(
+    expect(refusalMessage(() => hhiByGroup({ group: [3], value: [1] }, { groups: 3 }))).toBe(
       'hhiByGroup: options.groups: expected an integer from 4 (the largest group number + 1) to 16,777,216, got 3',
     );
     expect(
-      refusal(() => hhiByGroup({ group: [0], value: [1] }, { groups: 2 ** 24 + 1 })).message,
+      refusalMessage(() => hhiByGroup({ group: [0], value: [1] }, { groups: 2 ** 24 + 1 })),
     ).toContain('options.groups');
     expect(
-      refusal(() => hhiByGroup({ group: [0], value: [1] }, { scale: 'percent' as never })).message,
+      refusalMessage(() => hhiByGroup({ group: [0], value: [1] }, { scale: 'percent' as never })),
     ).toBe("hhiByGroup: options.scale: expected 'fraction' or 'points', got \"percent\"");
-    expect(refusal(() => hhiByGroup({ group: [0], value: [1] }, 5 as never)).message).toBe(
+    expect(refusalMessage(() => hhiByGroup({ group: [0], value: [1] }, 5 as never))).toBe(
       'hhiByGroup: options: expected an options object, got 5',
     );
   });
