@@ -2,39 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { presets } from '../../src/data/index.js';
 import { attribute, compensatedSum, hhiChange, type Scenario } from '../../src/index.js';
-import { empty, failure, small } from './fixtures.js';
+import { answer, empty, failure, small } from './fixtures.js';
 import { scenario as scenarioArb } from './properties.js';
 
 const controls = presets.find((p) => p.id === 'china-export-controls-2025') as Scenario;
 const base = empty('base', { from: 2025, to: 2035 });
-const answer: Scenario = {
-  id: 'answer',
-  name: 'Controls, a US plant and a stockpile',
-  parent: 'china-export-controls-2025',
-  horizon: { from: 2025, to: 2035 },
-  interventions: [
-    {
-      kind: 'capacityChange',
-      id: 'plant-a-dy',
-      facility: 'plant-a',
-      elements: ['Dy'],
-      change: { amount: 20, unit: 't', basis: 'REO' },
-      ramp: { from: 2025, to: 2026 },
-    },
-    {
-      kind: 'stockpile',
-      id: 'us-dy-stock',
-      holder: 'USA',
-      elements: ['Dy'],
-      initial: { amount: 30, unit: 't', basis: 'REO' },
-      release: {
-        maxPerYear: { amount: 10, unit: 't', basis: 'REO' },
-        trigger: 'shortfall',
-        from: 2025,
-      },
-    },
-  ],
-};
 const metric = { variable: 'Balance', region: 'USA', element: 'Dy', year: 2026 } as const;
 
 describe('attribute: the 2025 controls preset on the small dataset', () => {

@@ -8,7 +8,7 @@ import {
   type Scenario,
   stageConcentration,
 } from '../../src/index.js';
-import { clone, deepFreeze, empty, failure, horizon, pick, small } from './fixtures.js';
+import { answer, clone, deepFreeze, empty, failure, horizon, pick, small } from './fixtures.js';
 
 const controls = presets.find((p) => p.id === 'china-export-controls-2025') as Scenario;
 
@@ -254,34 +254,8 @@ describe('evaluate: export restrictions (the 2025 controls preset on the small d
 });
 
 describe('evaluate: capacity, stockpiles and the balance', () => {
-  const scenario: Scenario = {
-    id: 'answer',
-    name: 'Controls, a US plant and a stockpile',
-    parent: 'china-export-controls-2025',
-    horizon: { from: 2025, to: 2035 },
-    interventions: [
-      {
-        kind: 'capacityChange',
-        id: 'plant-a-dy',
-        facility: 'plant-a',
-        elements: ['Dy'],
-        change: { amount: 20, unit: 't', basis: 'REO' },
-        ramp: { from: 2025, to: 2026 },
-      },
-      {
-        kind: 'stockpile',
-        id: 'us-dy-stock',
-        holder: 'USA',
-        elements: ['Dy'],
-        initial: { amount: 30, unit: 't', basis: 'REO' },
-        release: {
-          maxPerYear: { amount: 10, unit: 't', basis: 'REO' },
-          trigger: 'shortfall',
-          from: 2025,
-        },
-      },
-    ],
-  };
+  const scenario = answer;
+
   const result = evaluate(small, scenario, { scenarios: [controls] });
   const dy = { region: 'USA', element: 'Dy' };
 

@@ -205,3 +205,33 @@ export function deepFreeze<T>(value: T): T {
 }
 
 export const clone = <T>(value: T): T => structuredClone(value);
+
+/** The 2025 controls (as parent) with a US Dy plant and a Dy stockpile: the worked example. */
+export const answer: Scenario = {
+  id: 'answer',
+  name: 'Controls, a US plant and a stockpile',
+  parent: 'china-export-controls-2025',
+  horizon: { from: 2025, to: 2035 },
+  interventions: [
+    {
+      kind: 'capacityChange',
+      id: 'plant-a-dy',
+      facility: 'plant-a',
+      elements: ['Dy'],
+      change: { amount: 20, unit: 't', basis: 'REO' },
+      ramp: { from: 2025, to: 2026 },
+    },
+    {
+      kind: 'stockpile',
+      id: 'us-dy-stock',
+      holder: 'USA',
+      elements: ['Dy'],
+      initial: { amount: 30, unit: 't', basis: 'REO' },
+      release: {
+        maxPerYear: { amount: 10, unit: 't', basis: 'REO' },
+        trigger: 'shortfall',
+        from: 2025,
+      },
+    },
+  ],
+};
