@@ -533,48 +533,48 @@ export interface BalanceRecord {
 }
 
 /**
- * The parameters of a product-lifetime distribution, in years: the same shape as the stock
- * models' `Lifetime` (a type test keeps them identical).
+ * The parameters of a product-lifetime distribution, in years except the Weibull shape; the stock
+ * models read it as their `Lifetime` (see `survival` for the conventions of each kind).
  *
  * @category Model
  */
 export type LifetimeParameters =
   | {
-      /** Every product lasts exactly `mean` years. */
+      /** Every item leaves at the same age. */
       readonly kind: 'fixed';
-      /** The lifetime, years. */
+      /** The age at which items leave, in years (> 0). */
       readonly mean: number;
     }
   | {
-      /** Normal distribution (its mass below 0 leaves in the first year, as in ODYM). */
+      /** Normally distributed, not truncated at 0. */
       readonly kind: 'normal';
-      /** Mean, years. */
+      /** Mean μ in years (> 0). */
       readonly mean: number;
-      /** Standard deviation, years. */
+      /** Standard deviation σ in years (> 0). */
       readonly sd: number;
     }
   | {
-      /** Normal distribution folded at 0. */
+      /** The absolute value of a normal variable. */
       readonly kind: 'foldedNormal';
-      /** Mean of the normal before folding, years. */
+      /** Mean μ of the normal before folding, in years (≥ 0; 0 gives the half-normal). */
       readonly mean: number;
-      /** Standard deviation of the normal before folding, years. */
+      /** Standard deviation σ of the normal before folding, in years (> 0). */
       readonly sd: number;
     }
   | {
-      /** Lognormal distribution. */
+      /** Lognormally distributed. */
       readonly kind: 'logNormal';
-      /** Mean of the lifetime itself (not of its logarithm), years. */
+      /** Mean of the lifetime itself, in years (> 0). */
       readonly mean: number;
-      /** Standard deviation of the lifetime itself, years. */
+      /** Standard deviation of the lifetime itself, in years (> 0). */
       readonly sd: number;
     }
   | {
-      /** Weibull distribution. */
+      /** Weibull distributed. */
       readonly kind: 'weibull';
-      /** Shape k (dimensionless). */
+      /** Shape k (> 0, no unit): below 1 early failures dominate, above 1 wear-out. */
       readonly shape: number;
-      /** Scale λ, years. */
+      /** Scale λ in years (> 0): about 63% of items have left by this age. */
       readonly scale: number;
     };
 

@@ -441,6 +441,8 @@ function simulate(
     let sComp = 0;
     let oSum = 0;
     let oComp = 0;
+    // Two copies of the inner loop on purpose: with one curve shared by every cohort the engine
+    // keeps it in a register, which is most of the gap to the bare loop (bench/dsm.bench.mjs).
     if (shared) {
       const curve = single as Float64Array;
       for (let c = 0; c < t; c++) {

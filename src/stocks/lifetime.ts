@@ -1,4 +1,5 @@
 import { invalidArgument } from '../errors/index.js';
+import type { LifetimeParameters } from '../model/types.js';
 import { erfc } from './erfc.js';
 
 /**
@@ -20,45 +21,7 @@ import { erfc } from './erfc.js';
  *
  * @category Stocks
  */
-export type Lifetime =
-  | {
-      /** Every item leaves at the same age. */
-      readonly kind: 'fixed';
-      /** The age at which items leave, in years (> 0). */
-      readonly mean: number;
-    }
-  | {
-      /** Normally distributed, not truncated at 0. */
-      readonly kind: 'normal';
-      /** Mean μ in years (> 0). */
-      readonly mean: number;
-      /** Standard deviation σ in years (> 0). */
-      readonly sd: number;
-    }
-  | {
-      /** The absolute value of a normal variable. */
-      readonly kind: 'foldedNormal';
-      /** Mean μ of the normal before folding, in years (≥ 0; 0 gives the half-normal). */
-      readonly mean: number;
-      /** Standard deviation σ of the normal before folding, in years (> 0). */
-      readonly sd: number;
-    }
-  | {
-      /** Lognormally distributed. */
-      readonly kind: 'logNormal';
-      /** Mean of the lifetime itself, in years (> 0). */
-      readonly mean: number;
-      /** Standard deviation of the lifetime itself, in years (> 0). */
-      readonly sd: number;
-    }
-  | {
-      /** Weibull distributed. */
-      readonly kind: 'weibull';
-      /** Shape k (> 0, no unit): below 1 early failures dominate, above 1 wear-out. */
-      readonly shape: number;
-      /** Scale λ in years (> 0): about 63% of items have left by this age. */
-      readonly scale: number;
-    };
+export type Lifetime = LifetimeParameters;
 
 /**
  * Where in its year an inflow arrives, which fixes the age at which the survival function is read

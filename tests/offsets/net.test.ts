@@ -3,22 +3,12 @@ import { describe, expect, test } from 'vitest';
 import {
   type DemandApplication,
   netPrimaryDemand,
-  RareEarthsError,
   type RecyclingOffset,
   recyclingOffset,
   type SubstitutionOffset,
   substitutionOffset,
 } from '../../src/index.js';
-
-function error(f: () => unknown): RareEarthsError {
-  try {
-    f();
-  } catch (caught) {
-    if (caught instanceof RareEarthsError) return caught;
-    throw caught;
-  }
-  throw new Error('no error thrown');
-}
+import { refusal as error } from '../support/refusal.js';
 
 const motorsDemand = {
   Nd: { start: 2030, values: [100, 110, 120, 130] },

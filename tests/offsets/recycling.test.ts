@@ -1,22 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
   inflowDrivenStock,
-  RareEarthsError,
   type RecyclingOffsetInput,
   recyclingOffset,
   stockDrivenStock,
 } from '../../src/index.js';
 import reference from '../fixtures/dsm-reference.json' with { type: 'json' };
-
-function error(f: () => unknown): RareEarthsError {
-  try {
-    f();
-  } catch (caught) {
-    if (caught instanceof RareEarthsError) return caught;
-    throw caught;
-  }
-  throw new Error('no error thrown');
-}
+import { refusal as error } from '../support/refusal.js';
 
 const base: RecyclingOffsetInput = {
   sales: { start: 2020, values: [100, 100, 100, 100, 100] },

@@ -1,21 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  adoptionShare,
-  RareEarthsError,
-  substitutionIndices,
-  substitutionOffset,
-} from '../../src/index.js';
-
-function error(f: () => unknown): RareEarthsError {
-  try {
-    f();
-  } catch (caught) {
-    if (caught instanceof RareEarthsError) return caught;
-    throw caught;
-  }
-  throw new Error('no error thrown');
-}
+import { adoptionShare, substitutionIndices, substitutionOffset } from '../../src/index.js';
+import { refusal as error } from '../support/refusal.js';
 
 describe('adoptionShare', () => {
   test('a logistic curve passes halfway at its midpoint and stays between floor and ceiling', () => {

@@ -7,7 +7,7 @@ import type {
   ScenarioEvaluation,
   ScenarioRow,
 } from '../../src/index.js';
-import { parseDataset, RareEarthsError } from '../../src/index.js';
+import { parseDataset } from '../../src/index.js';
 
 const src = (source: string): Provenance => ({ source, tag: 'reported' });
 
@@ -185,15 +185,7 @@ export function pick(
   )?.value;
 }
 
-export function failure(run: () => unknown): RareEarthsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RareEarthsError) return error;
-    throw error;
-  }
-  throw new Error('expected a RareEarthsError');
-}
+export { refusal as failure } from '../support/refusal.js';
 
 /** Freeze a value and everything in it, so that any mutation throws (modules run strict). */
 export function deepFreeze<T>(value: T): T {

@@ -5,21 +5,11 @@ import { describe, expect, test } from 'vitest';
 import {
   inflowDrivenStock,
   type Lifetime,
-  RareEarthsError,
   stockBalance,
   stockDrivenStock,
   survival,
 } from '../../src/index.js';
-
-function error(f: () => unknown): RareEarthsError {
-  try {
-    f();
-  } catch (caught) {
-    if (caught instanceof RareEarthsError) return caught;
-    throw caught;
-  }
-  throw new Error('no error thrown');
-}
+import { refusal as error } from '../support/refusal.js';
 
 const fixed3: Lifetime = { kind: 'fixed', mean: 3 };
 

@@ -1,12 +1,17 @@
-// The message of the RareEarthsError a call throws; fails the test on a result or another error.
-import { expect } from 'vitest';
+// The RareEarthsError a call throws; any other error is rethrown, and a result fails the test.
+import { RareEarthsError } from '../../src/index.js';
 
-export function refusalMessage(call: () => unknown): string {
+export function refusal(call: () => unknown): RareEarthsError {
   try {
     call();
   } catch (error) {
-    expect((error as Error).name).toBe('RareEarthsError');
-    return (error as Error).message;
+    if (error instanceof RareEarthsError) return error;
+    throw error;
   }
   throw new Error('expected a RareEarthsError, got a result');
+}
+
+/** The message of the RareEarthsError a call throws. */
+export function refusalMessage(call: () => unknown): string {
+  return refusal(call).message;
 }
