@@ -8,7 +8,7 @@
 import { element, elementSymbols, type RareEarthElement } from '../elements/index.js';
 
 export { baseline } from './baseline.js';
-export { presets } from './scenarios.js';
+export { type PresetId, presets, presetsById } from './scenarios.js';
 export { sources } from './sources.js';
 
 /**

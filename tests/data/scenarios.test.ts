@@ -1,7 +1,7 @@
 // The scenario presets: valid against the baseline, sourced where they say, labelled illustrative
 // where no source gives the figure, and evaluable on the baseline alone.
 import { describe, expect, test } from 'vitest';
-import { baseline, presets } from '../../src/data/index.js';
+import { baseline, type PresetId, presets, presetsById } from '../../src/data/index.js';
 import { createEvaluator, parseScenarios, type Scenario } from '../../src/index.js';
 
 describe('presets', () => {
@@ -64,5 +64,12 @@ describe('presets', () => {
     );
     expect(at(recycling as Scenario, 'Recycling', {})).toBeGreaterThan(0);
     expect(at(substitution as Scenario, 'Substitution', {})).toBeGreaterThan(0);
+  });
+});
+
+describe('presetsById', () => {
+  test('holds the same scenarios as presets, keyed by their ids', () => {
+    expect(Object.keys(presetsById)).toEqual(presets.map((p) => p.id));
+    for (const preset of presets) expect(presetsById[preset.id as PresetId]).toBe(preset);
   });
 });
