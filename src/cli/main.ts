@@ -8,10 +8,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { baseline } from '../data/index.js';
+import { baseline, presets } from '../data/index.js';
 import { formatPath } from '../errors/index.js';
 import {
   applyScenario,
+  attribute,
   createEvaluator,
   type Dataset,
   diffScenarios,
@@ -19,17 +20,20 @@ import {
   elementSymbols,
   isElementSymbol,
   isRareEarthsError,
+  isStage,
   metalToOxide,
   oxideToMetal,
   parseScenarios,
   type RareEarthsError,
   type Scenario,
   type ScenarioEvaluation,
+  type Stage,
   safeParseDataset,
   safeParseScenario,
 } from '../index.js';
 import { csvTable, markdownTable } from '../report/format.js';
 import {
+  renderAttribution,
   renderDiff,
   renderEvaluation,
   renderStageReport,
@@ -64,6 +68,8 @@ interface Command {
   readonly usage: string;
   readonly options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
   readonly positionals: number;
+  /** What the positional argument is called in errors; default `FILE`. */
+  readonly argument?: string;
   readonly run: (
     values: Record<string, string | boolean | undefined>,
     positionals: readonly string[],
@@ -160,15 +166,54 @@ function problems(error: RareEarthsError): string {
   return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
 }
 
-/** The scenarios of a file (one, or a set), checked against the dataset. */
-function scenarioFile(file: string, dataset: Dataset): { scenarios: Scenario[]; single: boolean } {
-  const json = readJson(file);
+/** What a command calls the built-in scenario presets: every preset, or one by its id. */
+const PRESETS = 'presets';
+
+/**
+ * Whether a scenario argument names the built-in presets rather than a file: `presets` or a preset
+ * id, written without a `.json` ending or a directory (so a file of that name can still be given as
+ * `./presets`).
+ */
+function presetArgument(argument: string): boolean {
+  if (/\.json$/i.test(argument) || /[\\/]/.test(argument)) return false;
+  return argument === PRESETS || presets.some((preset) => preset.id === argument);
+}
+
+function presetHint(): string {
+  return `a scenario file, '${PRESETS}', or a preset id (${presets.map((p) => p.id).join(', ')})`;
+}
+
+/** A set of scenarios read from a file or the presets, and the one the argument chose, if any. */
+interface ScenarioRead {
+  readonly scenarios: Scenario[];
+  readonly single: boolean;
+  /** The preset id given as the argument. */
+  readonly chosen?: string;
+}
+
+/**
+ * The scenarios of a file (one, or a set), or the presets (all of them, or one by id, with the
+ * whole set for its parents), checked against the dataset.
+ */
+function scenarioFile(file: string, dataset: Dataset): ScenarioRead {
+  const preset = presetArgument(file);
+  let json: unknown;
+  try {
+    json = preset ? presets : readJson(file);
+  } catch (error) {
+    if (error instanceof InputError && error.message === `${file}: no such file`)
+      throw new InputError(`${file}: no such file (expected ${presetHint()})`);
+    throw error;
+  }
   if (Array.isArray(json)) {
     try {
-      return { scenarios: parseScenarios(json, { dataset }), single: false };
+      const scenarios = parseScenarios(json, { dataset });
+      return preset && file !== PRESETS
+        ? { scenarios, single: false, chosen: file }
+        : { scenarios, single: false };
     } catch (error) {
       if (!isRareEarthsError(error)) throw error;
-      throw new InputError(`${file}: ${problems(error)}`);
+      throw new InputError(`${preset ? `the presets` : file}: ${problems(error)}`);
     }
   }
   const result = safeParseScenario(json, { dataset });
@@ -181,26 +226,32 @@ function scenarioFile(file: string, dataset: Dataset): { scenarios: Scenario[]; 
   return { scenarios: [result.data], single: true };
 }
 
-/** One scenario of a file: the only one, or the one with the id given. */
+/** One scenario of a file or the presets: the only one, the preset named, or the one with the id given. */
 function oneScenario(
   file: string,
   dataset: Dataset,
   id: unknown,
   option: string,
-  read: { scenarios: Scenario[]; single: boolean } = scenarioFile(file, dataset),
+  read: ScenarioRead = scenarioFile(file, dataset),
 ): { scenario: Scenario; set: Scenario[] } {
-  const { scenarios, single } = read;
-  if (id === undefined) {
+  const { scenarios, single, chosen } = read;
+  if (chosen !== undefined && id !== undefined && id !== chosen) {
+    throw new UsageError(
+      `${file} is a preset; ${option} '${String(id)}' chooses another: give '${PRESETS}' to choose among them with ${option}`,
+    );
+  }
+  const wanted = id ?? chosen;
+  if (wanted === undefined) {
     if (single || scenarios.length === 1)
       return { scenario: scenarios[0] as Scenario, set: scenarios };
     throw new UsageError(
       `${file} holds ${scenarios.length} scenarios: choose one with ${option} (${scenarios.map((s) => s.id).join(', ')})`,
     );
   }
-  const scenario = scenarios.find((s) => s.id === id);
+  const scenario = scenarios.find((s) => s.id === wanted);
   if (scenario === undefined) {
     throw new InputError(
-      `${file}: no scenario with the id '${String(id)}' (${scenarios.map((s) => s.id).join(', ')})`,
+      `${file}: no scenario with the id '${String(wanted)}' (${scenarios.map((s) => s.id).join(', ')})`,
     );
   }
   return { scenario, set: scenarios };
@@ -219,7 +270,7 @@ const runCommand: Command = {
   summary:
     'evaluate a scenario (or every scenario of a set) over its horizon: supply, concentration, demand, balances, resilience',
   usage:
-    'rare-earths run SCENARIO.json [--id ID] [--format md|json|csv] [--out FILE] [--dataset FILE]',
+    'rare-earths run SCENARIO.json|presets|PRESET-ID [--id ID] [--format md|json|csv] [--out FILE] [--dataset FILE]',
   options: {
     id: { type: 'string' },
     format: { type: 'string' },
@@ -232,11 +283,12 @@ const runCommand: Command = {
     const dataset = datasetOption(values.dataset);
     const file = positionals[0] as string;
     const read = scenarioFile(file, dataset);
-    const { scenarios, single } = read;
-    const selected =
-      values.id === undefined
-        ? scenarios
-        : [oneScenario(file, dataset, values.id, '--id', read).scenario];
+    const { scenarios } = read;
+    const one = values.id !== undefined || read.chosen !== undefined;
+    const selected = one
+      ? [oneScenario(file, dataset, values.id, '--id', read).scenario]
+      : scenarios;
+    const single = read.single || one;
     const evaluator = createEvaluator(dataset, { scenarios });
     const progress = io.stderrIsTTY === true && selected.length > 1;
     const results: ScenarioEvaluation[] = selected.map((scenario, i) => {
@@ -248,10 +300,9 @@ const runCommand: Command = {
     let text: string;
     if (chosen === 'csv') text = `${rowsCsv(results.flatMap((r) => r.rows))}\r\n`;
     else if (chosen === 'json')
-      text =
-        single || values.id !== undefined
-          ? renderEvaluation(results[0] as ScenarioEvaluation, { format: 'json' })
-          : `${JSON.stringify(results, null, 2)}\n`;
+      text = single
+        ? renderEvaluation(results[0] as ScenarioEvaluation, { format: 'json' })
+        : `${JSON.stringify(results, null, 2)}\n`;
     else text = results.map((r) => renderEvaluation(r, { names })).join('\n');
     write(io, values.out, text);
     return 0;
@@ -263,7 +314,7 @@ const diffCommand: Command = {
   summary:
     'compare two scenarios: input changes by id, metric deltas beyond a tolerance, HHI band crossings',
   usage:
-    'rare-earths diff A.json B.json [--a ID] [--b ID] [--tolerance REL] [--abs ABS] [--format md|json|csv] [--out FILE] [--dataset FILE]',
+    'rare-earths diff A.json|PRESET-ID B.json|PRESET-ID [--a ID] [--b ID] [--tolerance REL] [--abs ABS] [--format md|json|csv] [--out FILE] [--dataset FILE]',
   options: {
     a: { type: 'string' },
     b: { type: 'string' },
@@ -302,7 +353,7 @@ const reportCommand: Command = {
   summary:
     'the stage-by-stage picture: shares, HHI and band, chokepoint, supply without China, import reliance, sourcing, sources',
   usage:
-    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE [--id ID]]',
+    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID]]',
   options: {
     year: { type: 'string' },
     element: { type: 'string' },
@@ -365,7 +416,7 @@ const chartsCommand: Command = {
   summary:
     "write SVG charts: stage shares and a Sankey of the stages by country (with --scenario: in the scenario's world, and its demand stack)",
   usage:
-    'rare-earths charts --out DIR [--year N] [--element Nd] [--dataset FILE] [--scenario FILE [--id ID]]',
+    'rare-earths charts --out DIR [--year N] [--element Nd] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID]]',
   options: {
     out: { type: 'string' },
     year: { type: 'string' },
@@ -453,6 +504,160 @@ const validateCommand: Command = {
   },
 };
 
+/** A preset and its ancestors, oldest first: a set that resolves on its own. */
+function presetLineage(preset: Scenario): Scenario[] {
+  const chain = [preset];
+  let current = preset;
+  while (current.parent !== undefined) {
+    const parent = presets.find((p) => p.id === current.parent);
+    // The presets are checked by the test suite: every parent is a preset, without cycles.
+    if (parent === undefined || chain.includes(parent)) break;
+    chain.unshift(parent);
+    current = parent;
+  }
+  return chain;
+}
+
+const exportCommand: Command = {
+  name: 'export',
+  summary:
+    'write the embedded baseline dataset, every scenario preset or one preset as JSON, for validate, run and report --dataset to read back',
+  usage: 'rare-earths export baseline|presets|PRESET-ID [--out FILE]',
+  argument: 'baseline|presets|PRESET-ID',
+  options: { out: { type: 'string' } },
+  positionals: 1,
+  run(values, positionals, io) {
+    const what = positionals[0] as string;
+    let data: unknown;
+    if (what === 'baseline') data = baseline;
+    else if (what === PRESETS) data = presets;
+    else {
+      const preset = presets.find((p) => p.id === what);
+      if (preset === undefined)
+        throw new UsageError(
+          `expected 'baseline', '${PRESETS}' or a preset id (${presets.map((p) => p.id).join(', ')}), got '${what}'`,
+        );
+      const chain = presetLineage(preset);
+      data = chain.length === 1 ? preset : chain;
+      if (chain.length > 1) {
+        io.stderr(
+          `rare-earths export: ${preset.id} inherits from ${chain
+            .slice(0, -1)
+            .map((p) => p.id)
+            .join(', ')}: written together as a set; choose it with --id ${preset.id}\n`,
+        );
+      }
+    }
+    write(io, values.out, `${JSON.stringify(data, null, 2)}\n`);
+    return 0;
+  },
+};
+
+function countOption(value: unknown, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (
+    typeof value !== 'string' ||
+    !/^\d+$/.test(value) ||
+    !Number.isSafeInteger(number) ||
+    number < min
+  )
+    throw new UsageError(
+      `${name} must be a whole number of at least ${min}, got '${String(value)}'`,
+    );
+  return number;
+}
+
+const attributeCommand: Command = {
+  name: 'attribute',
+  summary:
+    "explain a metric's change from a base (default: no interventions) to a scenario by intervention, with Shapley values; for an HHI also by country",
+  usage:
+    'rare-earths attribute SCENARIO.json|PRESET-ID --variable NAME [--region R] [--stage S] [--element E] [--year N] [--id ID] [--base FILE|PRESET-ID [--base-id ID]] [--samples N] [--seed N] [--format md|json|csv] [--out FILE] [--dataset FILE]',
+  options: {
+    variable: { type: 'string' },
+    region: { type: 'string' },
+    stage: { type: 'string' },
+    element: { type: 'string' },
+    year: { type: 'string' },
+    id: { type: 'string' },
+    base: { type: 'string' },
+    'base-id': { type: 'string' },
+    samples: { type: 'string' },
+    seed: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    dataset: { type: 'string' },
+  },
+  positionals: 1,
+  run(values, positionals, io) {
+    const chosen = format(values.format);
+    if (values.variable === undefined || values.variable === '')
+      throw new UsageError(
+        "--variable NAME is required: a variable of the evaluation, e.g. 'Balance', 'Concentration|HHI', 'Primary demand' (see docs/scenarios.md, Variables)",
+      );
+    if (values.stage !== undefined && !isStage(values.stage))
+      throw new UsageError(
+        `--stage must be mining, separation, metal or magnet, got '${String(values.stage)}'`,
+      );
+    if (values['base-id'] !== undefined && values.base === undefined)
+      throw new UsageError('--base-id needs --base FILE');
+    const given = yearOption(values.year);
+    const samples = countOption(values.samples, '--samples', 1);
+    const seed = countOption(values.seed, '--seed', 0);
+    const dataset = datasetOption(values.dataset);
+    const file = positionals[0] as string;
+    const target = oneScenario(file, dataset, values.id, '--id');
+    const base =
+      values.base === undefined
+        ? undefined
+        : oneScenario(String(values.base), dataset, values['base-id'], '--base-id');
+    const baseScenario: Scenario = base?.scenario ?? {
+      id: 'no-interventions',
+      name: 'No interventions',
+      horizon: target.scenario.horizon,
+      interventions: [],
+    };
+    const ids = new Set(target.set.map((s) => s.id));
+    const scenarios = [...target.set, ...(base?.set ?? []).filter((s) => !ids.has(s.id))];
+    const year = given ?? target.scenario.horizon.to;
+    const attribution = attribute(dataset, baseScenario, target.scenario, {
+      metric: {
+        variable: String(values.variable),
+        year,
+        ...(values.region === undefined ? {} : { region: String(values.region) }),
+        ...(values.stage === undefined ? {} : { stage: values.stage as Stage }),
+        ...(values.element === undefined ? {} : { element: String(values.element) }),
+      },
+      scenarios,
+      ...(samples === undefined ? {} : { samples }),
+      ...(seed === undefined ? {} : { seed }),
+    });
+    const text = renderAttribution(attribution, {
+      format: chosen,
+      names: namesOf(dataset),
+      base: base === undefined ? 'no interventions' : baseScenario.id,
+      scenario: target.scenario.id,
+    });
+    const notes = [
+      ...(base === undefined
+        ? [
+            '> Base: the same horizon with no interventions (--base FILE|PRESET-ID to compare with another scenario).',
+          ]
+        : []),
+      ...(given === undefined
+        ? [`> --year not given: the last year of the horizon, ${year}.`]
+        : []),
+    ];
+    write(
+      io,
+      values.out,
+      chosen === 'md' && notes.length > 0 ? `${notes.join('\n')}\n\n${text}` : text,
+    );
+    return 0;
+  },
+};
+
 const elementsCommand: Command = {
   name: 'elements',
   summary: 'list the 17 rare-earth elements with atomic weights, oxides, factors and groups',
@@ -502,6 +707,8 @@ const COMMANDS: readonly Command[] = [
   chartsCommand,
   runCommand,
   diffCommand,
+  attributeCommand,
+  exportCommand,
   validateCommand,
   elementsCommand,
 ];
@@ -574,7 +781,7 @@ export function main(argv: readonly string[], io: CliIo, info: CliInfo): number 
         command.positionals === 0
           ? `unexpected argument '${parsed.positionals[0]}'`
           : parsed.positionals.length === 0 && command.positionals === 1
-            ? 'a FILE argument is required'
+            ? `a ${command.argument ?? 'FILE'} argument is required`
             : `expected ${command.positionals} argument${command.positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`,
       );
     }

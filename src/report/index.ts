@@ -15,6 +15,8 @@ export {
 } from './charts.js';
 export { type RenderOptions, renderStageReport } from './render.js';
 export {
+  type AttributionRenderOptions,
+  renderAttribution,
   renderDiff,
   renderEvaluation,
   type ScenarioRenderOptions,

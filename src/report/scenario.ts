@@ -1,7 +1,12 @@
 import { concentrationBand } from '../concentration/index.js';
 import { invalidArgument } from '../errors/index.js';
 import type { Intervention, Stage } from '../model/index.js';
-import type { ScenarioDiff, ScenarioEvaluation, ScenarioRow } from '../scenario/index.js';
+import type {
+  Attribution,
+  ScenarioDiff,
+  ScenarioEvaluation,
+  ScenarioRow,
+} from '../scenario/index.js';
 import { type ChartOptions, timeSeriesChart } from './charts.js';
 import { checkOutputShape, checkRenderOptions, csvTable, markdownTable } from './format.js';
 
@@ -255,10 +260,82 @@ export function renderEvaluation(
   return `${out.join('\n')}`;
 }
 
-function cell(value: unknown): string {
-  if (value === undefined) return '–';
+/** A scalar or a list of scalars, as text. */
+function scalar(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => scalar(v) !== undefined && !Array.isArray(v)))
+    return value.map((v) => scalar(v) as string).join(', ');
+  return undefined;
+}
+
+/**
+ * An input value of a diff as readable fields (`kind: capacityChange; facility: …; change: 5000 t
+ * REO; ramp: 2025–2028`) rather than raw JSON: a mass as amount, unit and basis, a span of years
+ * as from–to, nested fields with dotted names. An intervention's `note` (prose) is left out and
+ * reported by `notes`; its `id` is already in the path.
+ */
+function readable(value: unknown, notes: { omitted: boolean }): string {
+  if (value === undefined) return '–';
+  const plain = scalar(value);
+  if (plain !== undefined) return plain;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  const fields: string[] = [];
+  const visit = (prefix: string, v: unknown): void => {
+    const text = scalar(v);
+    if (text !== undefined) {
+      fields.push(`${prefix}: ${text}`);
+      return;
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      fields.push(`${prefix}: ${JSON.stringify(v)}`);
+      return;
+    }
+    const record = v as Readonly<Record<string, unknown>>;
+    const keys = Object.keys(record).filter((k) => record[k] !== undefined);
+    if (
+      'amount' in record &&
+      'unit' in record &&
+      keys.every((k) => ['amount', 'unit', 'basis'].includes(k))
+    ) {
+      fields.push(
+        `${prefix}: ${[record.amount, record.unit, record.basis].filter((x) => x !== undefined).join(' ')}`,
+      );
+      return;
+    }
+    if (prefix === 'provenance' && typeof record.source === 'string') {
+      const detail = [record.tag, record.locator].filter((x) => typeof x === 'string');
+      fields.push(
+        `source: ${record.source}${detail.length === 0 ? '' : ` (${detail.join(', ')})`}`,
+      );
+      for (const key of keys.filter((k) => !['source', 'tag', 'locator'].includes(k)))
+        visit(`${prefix}.${key}`, record[key]);
+      return;
+    }
+    if (keys.length === 2 && typeof record.from === 'number' && typeof record.to === 'number') {
+      fields.push(`${prefix}: ${record.from}–${record.to}`);
+      return;
+    }
+    for (const key of keys) visit(prefix === '' ? key : `${prefix}.${key}`, record[key]);
+  };
+  const record = value as Readonly<Record<string, unknown>>;
+  const isIntervention = typeof record.kind === 'string' && typeof record.id === 'string';
+  const keys = Object.keys(record).filter((k) => record[k] !== undefined);
+  // The kind first, then the fields in the order the scenario gives them.
+  for (const key of [...keys.filter((k) => k === 'kind'), ...keys.filter((k) => k !== 'kind')]) {
+    if (isIntervention && key === 'id') continue;
+    if (isIntervention && key === 'note') {
+      notes.omitted = true;
+      continue;
+    }
+    visit(key, record[key]);
+  }
+  return fields.join('; ');
+}
+
+/** A Markdown table cell: a `|` would end the cell. */
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
 }
 
 /**
@@ -323,6 +400,7 @@ export function renderDiff(diff: ScenarioDiff, options: ScenarioRenderOptions = 
   const name = (code: string) =>
     code === 'other' ? 'other countries' : (options.names?.[code] ?? code);
   const { abs, rel, rule } = diff.tolerance;
+  const notes = { omitted: false };
   const out = [
     `# Diff: ${diff.scenarios.from} → ${diff.scenarios.to}`,
     '',
@@ -334,10 +412,20 @@ export function renderDiff(diff: ScenarioDiff, options: ScenarioRenderOptions = 
       ? 'No differences.'
       : markdownTable(
           ['Path', 'From', 'To'],
-          diff.inputs.map((c) => [c.path.join('.'), cell(c.from), cell(c.to)]),
+          diff.inputs.map((c) => [
+            escapeCell(c.path.join('.')),
+            escapeCell(readable(c.from, notes)),
+            escapeCell(readable(c.to, notes)),
+          ]),
         ),
     '',
   ];
+  if (notes.omitted) {
+    out.push(
+      "Interventions' notes are left out of this table; the JSON form (`--format json`) has every field.",
+      '',
+    );
+  }
   if (diff.resilience !== undefined) {
     out.push(
       `Time to resilience: ${diff.resilience.from ?? 'not reached'} → ${diff.resilience.to ?? 'not reached'}.`,
@@ -381,7 +469,7 @@ export function renderDiff(diff: ScenarioDiff, options: ScenarioRenderOptions = 
             'Unit',
           ],
           diff.metrics.map((m) => [
-            m.variable,
+            escapeCell(m.variable),
             name(m.region),
             m.stage === undefined ? '' : STAGE_NAMES[m.stage],
             m.element ?? '',
@@ -396,6 +484,174 @@ export function renderDiff(diff: ScenarioDiff, options: ScenarioRenderOptions = 
         ),
     '',
   );
+  return out.join('\n');
+}
+
+/**
+ * Options for {@link renderAttribution}.
+ *
+ * @category Report
+ */
+export interface AttributionRenderOptions extends ScenarioRenderOptions {
+  /** What the base scenario is called in the text, e.g. its id; default `'the base'`. */
+  readonly base?: string;
+  /** What the scenario is called in the text, e.g. its id; default `'the scenario'`. */
+  readonly scenario?: string;
+}
+
+function metricTitle(attribution: Attribution, name: (code: string) => string): string {
+  const { metric } = attribution;
+  return [
+    metric.variable,
+    name(metric.region),
+    metric.stage === undefined ? undefined : STAGE_NAMES[metric.stage],
+    metric.element,
+    String(metric.year),
+  ]
+    .filter((part) => part !== undefined)
+    .join(' · ');
+}
+
+/**
+ * Render an attribution (from `attribute`) as text: a Markdown report (the metric, its value
+ * under the base and the scenario, the method, each intervention's Shapley value with its share
+ * of the change and, when sampled, its standard error, and for an HHI the split by supplier),
+ * the contributions as CSV (`id,change,value,standard_error,share,label`; `value` in the
+ * metric's unit, `share` a fraction of the total change, empty when the change is 0), or JSON
+ * (the attribution itself).
+ *
+ * @category Report
+ * @param attribution - an attribution from `attribute`
+ * @param options - `format` (default `'md'`), country `names`, and what to call the `base` and
+ *   the `scenario` in the text
+ * @returns the text, ending with a newline
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for an unknown format, options that
+ *   are not an object, or a value that is not an attribution
+ * @example
+ * ```ts
+ * import { attribute } from 'rare-earths';
+ * import { baseline, presetsById } from 'rare-earths/data';
+ * import { renderAttribution } from 'rare-earths/report';
+ *
+ * const controls = presetsById['china-export-controls-2025'];
+ * const none = { ...controls, id: 'none', interventions: [] };
+ * const why = attribute(baseline, none, controls, {
+ *   metric: { variable: 'Balance', region: 'USA', element: 'Y', year: 2030 },
+ * });
+ * const text = renderAttribution(why, { base: 'none', scenario: controls.id });
+ * text.split('\n')[0]; // => '# Attribution: Balance · USA · Y · 2030'
+ * renderAttribution(why, { format: 'csv' }).split('\r\n')[1]; // => 'china-controls-2025-04,added,-210,,1,"China, April 2025: Sm, Gd, Tb, Dy, Lu, Sc, Y (full stop: illustrative)"'
+ * ```
+ */
+export function renderAttribution(
+  attribution: Attribution,
+  options: AttributionRenderOptions = {},
+): string {
+  checkRenderOptions('renderAttribution', options);
+  checkOutputShape(
+    'renderAttribution',
+    'attribution',
+    attribution,
+    'an attribution from attribute',
+    {
+      arrays: ['contributions'],
+      objects: ['metric'],
+    },
+  );
+  for (const key of ['base', 'scenario'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'string')
+      invalidArgument('renderAttribution', ['options', key], 'a string', options[key]);
+  }
+  const format = checkFormat('renderAttribution', options.format);
+  if (format === 'json') return `${JSON.stringify(attribution, null, 2)}\n`;
+  const { change, contributions, unit } = attribution;
+  const share = (value: number) => (change === 0 ? undefined : value / change);
+  if (format === 'csv') {
+    return `${csvTable(
+      ['id', 'change', 'value', 'standard_error', 'share', 'label'],
+      contributions.map((c) => {
+        const fraction = share(c.value);
+        return [
+          c.id,
+          c.change,
+          String(c.value),
+          c.standardError === undefined ? '' : String(c.standardError),
+          fraction === undefined ? '' : String(fraction),
+          c.label ?? '',
+        ];
+      }),
+    )}\r\n`;
+  }
+  const name = (code: string) =>
+    code === 'other' ? 'other countries' : (options.names?.[code] ?? code);
+  const base = options.base ?? 'the base';
+  const scenario = options.scenario ?? 'the scenario';
+  const sampled = attribution.method === 'sampled';
+  const digits = Math.abs(change) >= 100 ? 1 : 3;
+  const players =
+    contributions.length === 1
+      ? 'one intervention that differs'
+      : `${contributions.length} interventions that differ`;
+  const out = [
+    `# Attribution: ${metricTitle(attribution, name)}`,
+    '',
+    `${base} → ${scenario}: ${number(attribution.base, digits)} → ${number(attribution.scenario, digits)} ${unit} (change ${number(change, digits)} ${unit}).`,
+    '',
+    sampled
+      ? `Method: Shapley values estimated from ${attribution.samples ?? 0} random orders of the ${players} (${attribution.evaluations} evaluations); they sum to the change exactly, each with its standard error.`
+      : `Method: exact Shapley values over the ${players} (${attribution.evaluations} evaluations): each one's average marginal effect over every order of switching them on; they sum to the change.`,
+    '',
+  ];
+  out.push(
+    contributions.length === 0
+      ? 'No intervention differs between the two scenarios.'
+      : markdownTable(
+          [
+            'Intervention',
+            'Change',
+            `Contribution (${unit})`,
+            'Share of the change',
+            ...(sampled ? ['Standard error'] : []),
+            'Label',
+          ],
+          [
+            ...contributions.map((c) => [
+              c.id,
+              c.change,
+              number(c.value, digits),
+              change === 0 ? '–' : percent(share(c.value)),
+              ...(sampled ? [number(c.standardError, digits)] : []),
+              escapeCell(c.label ?? ''),
+            ]),
+            [
+              'Total',
+              '',
+              number(change, digits),
+              change === 0 ? '–' : '100.0%',
+              ...(sampled ? [''] : []),
+              '',
+            ],
+          ],
+          ['left', 'left', 'right', 'right', ...(sampled ? ['right' as const] : []), 'left'],
+        ),
+    '',
+  );
+  if (attribution.suppliers !== undefined) {
+    out.push(
+      '## By supplier',
+      '',
+      'The change in the HHI split exactly by country, (s′ − s)(s′ + s) in points; the residual "other countries" adds nothing to the lower bound and is left out.',
+      '',
+      markdownTable(
+        ['Country', 'Contribution (points)'],
+        Object.entries(attribution.suppliers).map(([code, value]) => [
+          name(code),
+          number(value, 1),
+        ]),
+      ),
+      '',
+    );
+  }
   return out.join('\n');
 }
 
