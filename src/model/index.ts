@@ -45,6 +45,7 @@ export type {
   DepositType,
   EndUseShare,
   EvidenceTag,
+  ExchangeRateRecord,
   Facility,
   FacilityFigure,
   FeedstockLink,

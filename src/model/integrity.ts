@@ -486,6 +486,32 @@ export function datasetIssues(dataset: Dataset): ErrorIssue[] {
   (dataset.prices ?? []).forEach((record, index) => {
     checkProvenance(issues, sources, ['prices', index, 'provenance'], record.provenance);
   });
+  const rates = new Map<string, number>();
+  (dataset.exchangeRates ?? []).forEach((record, index) => {
+    const path: Path = ['exchangeRates', index];
+    if (record.from === record.to) {
+      issues.push({
+        path: [...path, 'to'],
+        message: `expected a currency other than from (${JSON.stringify(record.from)}), got ${JSON.stringify(record.to)}`,
+      });
+    }
+    if (!(Number(record.rate) > 0)) {
+      issues.push({
+        path: [...path, 'rate'],
+        message: `expected a positive rate, got ${JSON.stringify(record.rate)}`,
+      });
+    }
+    // One rate per pair, year and source, either way round: a second one would make a conversion ambiguous.
+    const key = [[record.from, record.to].sort().join('/'), record.year, record.provenance.source].join(' ');
+    const first = rates.get(key);
+    if (first !== undefined) {
+      issues.push({
+        path,
+        message: `expected one rate per currency pair, year and source, got a second ${record.from}/${record.to} rate for ${record.year} from ${JSON.stringify(record.provenance.source)} (the first is exchangeRates[${first}])`,
+      });
+    } else rates.set(key, index);
+    checkProvenance(issues, sources, [...path, 'provenance'], record.provenance);
+  });
   (dataset.criticality ?? []).forEach((record, index) => {
     checkProvenance(issues, sources, ['criticality', index, 'provenance'], record.provenance);
   });

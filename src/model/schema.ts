@@ -34,6 +34,7 @@ import type {
   MassValue,
   MoneyValue,
   Owner,
+  ExchangeRateRecord,
   PriceRecord,
   Provenance,
   Region,
@@ -623,6 +624,16 @@ function priceRecord(): z.ZodType<PriceRecord> {
   });
 }
 
+function exchangeRateRecord(): z.ZodType<ExchangeRateRecord> {
+  return z.strictObject({
+    from: currencyCode(),
+    to: currencyCode(),
+    year: year(),
+    rate: numeric(),
+    provenance: provenance(),
+  });
+}
+
 function criticalityResult(): z.ZodType<CriticalityResult> {
   return z.strictObject({
     assessment: text(),
@@ -686,6 +697,7 @@ export function datasetSchema(): z.ZodType<Dataset> {
       demand: list(demandRecord(), 'demand records').exactOptional(),
       endUses: list(endUse(), 'end-use shares').exactOptional(),
       prices: list(priceRecord(), 'prices').exactOptional(),
+      exchangeRates: list(exchangeRateRecord(), 'exchange rates').exactOptional(),
       criticality: list(criticalityResult(), 'criticality results').exactOptional(),
       hsCodes: list(hsCode(), 'tariff codes').exactOptional(),
     },

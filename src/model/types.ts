@@ -746,6 +746,26 @@ export interface PriceRecord {
 }
 
 /**
+ * An exchange rate for a year, as published: one unit of `from` buys `rate` units of `to`, as the
+ * year's average (of daily rates, unless the provenance says otherwise). It converts a price of
+ * that year quoted in one currency into the other (see `convertPriceRecord`).
+ *
+ * @category Model
+ */
+export interface ExchangeRateRecord {
+  /** The currency converted from (ISO 4217), e.g. `'USD'`. */
+  readonly from: string;
+  /** The currency converted to (ISO 4217), e.g. `'CNY'`. */
+  readonly to: string;
+  /** The year the rate is the average of. */
+  readonly year: number;
+  /** Units of `to` per unit of `from`, a number or exact decimal string, e.g. `'7.0809'` (CNY per USD). */
+  readonly rate: Numeric;
+  /** Where the figure comes from. */
+  readonly provenance: Provenance;
+}
+
+/**
  * A published criticality assessment result, kept as reference data so a computation can be
  * compared with it.
  *
@@ -838,6 +858,8 @@ export interface Dataset {
   readonly endUses?: readonly EndUseShare[];
   /** Prices. */
   readonly prices?: readonly PriceRecord[];
+  /** Exchange rates by year, to convert the prices between currencies. */
+  readonly exchangeRates?: readonly ExchangeRateRecord[];
   /** Published criticality results. */
   readonly criticality?: readonly CriticalityResult[];
   /** Tariff codes for rare-earth trade. */

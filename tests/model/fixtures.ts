@@ -256,6 +256,7 @@ export const fullDataset: DeepRequired<Dataset> = {
       provenance,
     },
   ],
+  exchangeRates: [{ from: 'USD', to: 'CNY', year: 2023, rate: '7.0809', provenance }],
   criticality: [
     {
       assessment: 'EU CRM 2023',
