@@ -11,6 +11,11 @@ export {
   type ControlVsLocation,
   controlVsLocation,
 } from './control.js';
+export {
+  type ConvertedPrice,
+  type ConvertPriceRecordOptions,
+  convertPriceRecord,
+} from './prices.js';
 export { type ImportReliance, type ImportRelianceOptions, importReliance } from './reliance.js';
 export { type ImportSourcesOptions, importSources, type SourcingTable } from './sources.js';
 export {

@@ -3,6 +3,7 @@
 import type { Dataset } from '../model/types.js';
 import { countries, regions } from './countries.js';
 import { criticality } from './criticality.js';
+import { exchangeRates } from './exchange-rates.js';
 import { prices } from './prices.js';
 import { reserves, stageOutputs } from './production.js';
 import { deposits, facilities } from './sites.js';
@@ -20,7 +21,8 @@ import { applications, demand, endUses } from './uses.js';
  * `usgs-mcs-2026`); reserves; separation, metal and magnet shares as published (EU CRM 2023,
  * IEA), stored as shares; deposits and facilities with owners, status, capacity, resources and
  * grades; US import sources, EU sourcing and US imports by tariff line; US supply balances and net
- * import reliance; end-use shares, magnet demand and NdFeB composition; prices in US$/kg; the
+ * import reliance; end-use shares, magnet demand and NdFeB composition; prices in US$/kg, with
+ * the yuan per US dollar of 2020–2023 (Federal Reserve G.5A annual averages) to convert them; the
  * published EU criticality results; tariff codes; and World Bank governance indicators for the
  * countries named. World totals are not stored as a country: sum the rows. Figures are exactly
  * as published (shares and rates as fractions); nothing is interpolated. `docs/data.md` lists
@@ -65,6 +67,7 @@ export const baseline: Dataset = {
   demand,
   endUses,
   prices,
+  exchangeRates,
   criticality,
   hsCodes,
 };

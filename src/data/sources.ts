@@ -490,4 +490,19 @@ export const sources: readonly Source[] = [
     copy: { kind: 'secondary', description: 'chinesetariff.com pages' },
     note: 'Undated web pages: the year is when they were read for this dataset, not a publication date.',
   },
+  {
+    id: 'frb-g5a-2024',
+    title: 'Foreign Exchange Rates -- G.5A Annual',
+    publisher: 'Board of Governors of the Federal Reserve System',
+    year: 2024,
+    edition: 'G.5A statistical release, average rates of exchange in 2023 with 2020–2022',
+    published: '2024-02-01',
+    url: 'https://www.federalreserve.gov/releases/g5a/20240201/',
+    copy: {
+      kind: 'primary',
+      description:
+        'the release web page (federalreserve.gov/releases/g5a/20240201), read from a stored snapshot of the page',
+    },
+    note: 'Rates in currency units per U.S. dollar: averages of daily noon buying rates for cable transfers in New York City certified for customs purposes by the Federal Reserve Bank of New York. The 2020 rate for China (6.9042) is the same in the release of November 2021.',
+  },
 ];
