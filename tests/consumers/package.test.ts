@@ -106,6 +106,24 @@ describe('consumers run', () => {
       '60,Nd,neodymium,144.242,Nd2O3,0.8574',
     );
   });
+
+  // Issue 15, finding 7: the baseline and the presets ship as JSON, generated at build time from
+  // the TypeScript data, identical to what `rare-earths export` writes and read back by the CLI.
+  test('the data ships as JSON that the command reads back', () => {
+    const bin = join(app, 'node_modules/.bin/rare-earths');
+    const dir = join(app, 'node_modules/rare-earths/dist/data');
+    for (const name of ['baseline', 'presets']) {
+      const file = join(dir, `${name}.json`);
+      expect(readFileSync(file, 'utf8')).toBe(sh(bin, ['export', name], app));
+      expect(sh(bin, ['validate', file], app)).toMatch(/: a valid (dataset|scenario set)\n$/);
+    }
+    const script =
+      "const b = require('rare-earths/data/baseline.json'); const p = require('rare-earths/data/presets.json'); console.log(JSON.stringify([b.schemaVersion, p.length]))";
+    expect(JSON.parse(sh('node', ['-e', script], app))).toEqual([1, 5]);
+    expect(sh(bin, ['report', '--dataset', join(dir, 'baseline.json')], app)).toBe(
+      sh(bin, ['report'], app),
+    );
+  });
 });
 
 describe('published declaration files', () => {
