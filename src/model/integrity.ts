@@ -502,7 +502,11 @@ export function datasetIssues(dataset: Dataset): ErrorIssue[] {
       });
     }
     // One rate per pair, year and source, either way round: a second one would make a conversion ambiguous.
-    const key = [[record.from, record.to].sort().join('/'), record.year, record.provenance.source].join(' ');
+    const key = [
+      [record.from, record.to].sort().join('/'),
+      record.year,
+      record.provenance.source,
+    ].join(' ');
     const first = rates.get(key);
     if (first !== undefined) {
       issues.push({
