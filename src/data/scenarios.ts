@@ -275,10 +275,9 @@ export type PresetId =
  * const controls = presetsById['china-export-controls-2025'];
  * controls.interventions[0]?.kind; // => 'exportRestriction'
  * // US yttrium imports, 70% from China (2021–24): 70% withheld under the controls.
- * const result = evaluate(baseline, controls);
- * result.rows.find(
- *   (r) => r.variable === 'Imports|Restricted|Share' && r.element === 'Y' && r.year === 2030,
- * )?.value; // => 0.7
+ * const rows = evaluate(baseline, controls).rows;
+ * const y = rows.find((r) => r.variable === 'Imports|Restricted|Share' && r.element === 'Y');
+ * y?.value; // => 0.7
  * const extended = presetsById['china-export-controls-2025-extended'];
  * evaluate(baseline, extended, { scenarios: presets }).lineage; // => ['china-export-controls-2025-extended', 'china-export-controls-2025']
  * ```
