@@ -6,10 +6,14 @@ export {
   stageConcentration,
 } from './concentration.js';
 export {
+  type ControlAbroad,
   type ControlledFacility,
   type ControlOptions,
   type ControlVsLocation,
+  type CountedStake,
+  controlAbroad,
   controlVsLocation,
+  type UncountedFacility,
 } from './control.js';
 export { type ImportReliance, type ImportRelianceOptions, importReliance } from './reliance.js';
 export { type ImportSourcesOptions, importSources, type SourcingTable } from './sources.js';
