@@ -1,3 +1,4 @@
+import { hhi } from '../concentration/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
 import type {
   Dataset,
@@ -260,7 +261,8 @@ function stakesOf(owners: readonly Owner[], lookThrough: boolean): Stakes {
     assigned += owner.stake;
     spread(owner, owner.stake, new Set([owner.name]));
   }
-  return { counted: out, unknown: Math.max(0, 1 - assigned), withoutStake };
+  // Stakes within 1e-9 of 1 leave no unknown remainder (rounding in published stakes).
+  return { counted: out, unknown: assigned >= 1 - 1e-9 ? 0 : 1 - assigned, withoutStake };
 }
 
 function add(record: Record<string, number>, key: string, value: number): void {
@@ -278,10 +280,15 @@ function percent(value: number): string {
   return `${(Math.round(value * 1000) / 10).toString()}%`;
 }
 
+/** Σ s² over the identified keys, the skipped one counted as many small parts (a lower bound). */
 function hhiKnown(shares: Readonly<Record<string, number>>, skip: string): number {
-  let sum = 0;
-  for (const [k, v] of Object.entries(shares)) if (k !== skip) sum += v * v;
-  return sum;
+  const known = Object.entries(shares)
+    .filter(([k, v]) => k !== skip && v > 0)
+    .map(([, v]) => v);
+  if (known.length === 0) return 0;
+  const sum = known.reduce((a, b) => a + b, 0);
+  // hhi normalises to the known part; rescale by its squared share of the whole.
+  return sum >= 1 - 1e-12 ? hhi(known) : hhi(known) * sum * sum;
 }
 
 function readOptions(fn: string, options: ControlOptions) {
@@ -748,7 +755,7 @@ export interface ControlAbroad {
  * const abroad = controlAbroad(mining, 'CHN');
  * abroad.outside; // ≈ 0.297
  * abroad.controlled; // ≈ 0.032
- * abroad.unknown; // ≈ 0.602
+ * abroad.unknown; // ≈ 0.601
  * ```
  */
 export function controlAbroad(result: ControlVsLocation, country: string): ControlAbroad {
