@@ -33,7 +33,6 @@ const mpShareholders: readonly Owner[] = [
   },
 ];
 
-
 const lynasMtWeld: Provenance = {
   source: 'lynas-mt-weld-2024',
   tag: 'reported',
@@ -546,7 +545,7 @@ export const deposits: readonly Deposit[] = [
         provenance: {
           source: 'ngualla-shenghe-2024',
           tag: 'reported',
-          note: "Held through Ngualla Group UK, which holds 84% of the project. Home: ASX-listed (Business News 2022). The holder of the remaining 16% is not in the sources read.",
+          note: 'Held through Ngualla Group UK, which holds 84% of the project. Home: ASX-listed (Business News 2022). The holder of the remaining 16% is not in the sources read.',
         },
       },
       {
