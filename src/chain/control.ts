@@ -397,7 +397,7 @@ export function controlVsLocation(dataset: Dataset, options: ControlOptions): Co
     );
   const result =
     scope === 'stage'
-      ? stageScope(dataset, read, indexed, buildTable(fn, dataset, tableOptions), assumptions)
+      ? stageScope(read, indexed, buildTable(fn, dataset, tableOptions), assumptions)
       : facilityScope(fn, read, indexed, assumptions, hasTable);
   if (result.facilities.some((f) => f.owners.length > 0))
     assumptions.push(
@@ -498,7 +498,6 @@ function finish(
 }
 
 function stageScope(
-  dataset: Dataset,
   read: Read,
   indexed: Indexed,
   table: StageTable,
@@ -603,7 +602,7 @@ function stageScope(
   assumptions.push(
     `Location shares are those of ${table.source.id} for ${table.year}; the denominator is the sum of the table's rows, ${total} t REO.`,
   );
-  if (dataset.facilities === undefined || facilities.length === 0)
+  if (facilities.length === 0)
     assumptions.push(
       `No facility of the dataset has ${stage} output for ${year} that can be placed in the table, so control is unknown for all of the stage.`,
     );

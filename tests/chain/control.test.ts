@@ -420,6 +420,66 @@ describe('controlVsLocation on hand-built data (answers known by hand)', () => {
     });
   });
 
+  test('facility figures that cannot be placed in a quantity table are listed, not counted', () => {
+    const odd = dataset(
+      [
+        facility('ndpr', 'AUS', 'mining', {
+          output: [{ ...figure(90, 2024), elements: ['Nd', 'Pr'] }],
+          owners: [owner('AUS', 1)],
+        }),
+        facility('ore', 'AUS', 'mining', {
+          output: [
+            {
+              year: 2024,
+              quantity: { amount: 5000, unit: 't', basis: 'product', product: 'ore' },
+              provenance: reported,
+            },
+          ],
+        }),
+        facility('zero', 'AUS', 'mining', { output: [figure(0, 2024)] }),
+        facility('kg', 'AUS', 'mining', {
+          output: [
+            {
+              year: 2024,
+              quantity: { amount: 250000, unit: 'kg', basis: 'REO' },
+              provenance: reported,
+            },
+          ],
+          owners: [owner('JPN', 1)],
+        }),
+        facility('lao', 'LAO', 'mining', { output: [figure(10, 2024)] }),
+      ],
+      [row('AUS', 1000)],
+    );
+    const result = controlVsLocation(odd, { stage: 'mining', year: 2024 });
+    expect(result.uncounted).toEqual([
+      {
+        id: 'ndpr',
+        reason:
+          'its 2024 output is NdPr only, REO basis; the table counts all rare earths, REO basis',
+      },
+      {
+        id: 'ore',
+        reason: 'its 2024 output is product basis; the table counts all rare earths, REO basis',
+      },
+      { id: 'zero', reason: 'its 2024 output is 0' },
+      {
+        id: 'lao',
+        reason: 'LAO has no row in the mining table for 2024 (s) and the table has no residual row',
+      },
+    ]);
+    // 250,000 kg is 250 t of the 1,000 t row.
+    expect(result.byControl).toEqual({ unknown: 0.75, JPN: 0.25 });
+    const none = controlVsLocation(dataset([], [row('AUS', 1000)]), {
+      stage: 'mining',
+      year: 2024,
+    });
+    expect(none.byControl).toEqual({ unknown: 1 });
+    expect(none.assumptions.join(' ')).toContain(
+      'No facility of the dataset has mining output for 2024 that can be placed in the table',
+    );
+  });
+
   test('five equal owners give an HHI of exactly 1/5', () => {
     const five = dataset(
       ['AUS', 'CHN', 'MMR', 'USA', 'VNM'].map((country) =>
