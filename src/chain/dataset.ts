@@ -80,7 +80,8 @@ const FIELDS: Readonly<Record<ChainCollection, Spec>> = {
       {
         records: [
           ['homeCountry', 'string'],
-          ['stake', 'number'],
+          ['stake', 'number?'],
+          ['via', 'string?'],
         ],
       },
     ],

@@ -6,10 +6,14 @@ export {
   stageConcentration,
 } from './concentration.js';
 export {
+  type ControlAbroad,
   type ControlledFacility,
   type ControlOptions,
   type ControlVsLocation,
+  type CountedStake,
+  controlAbroad,
   controlVsLocation,
+  type UncountedFacility,
 } from './control.js';
 export {
   type ConvertedPrice,

@@ -5,7 +5,33 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { Deposit, Facility, Provenance } from '../model/types.js';
+import type { Deposit, Facility, Owner, Provenance } from '../model/types.js';
+
+// Holders of MP Materials' equity, traced through it with `lookThrough`.
+const mpShareholders: readonly Owner[] = [
+  {
+    name: 'Shenghe Resources Holding Co., Ltd.',
+    homeCountry: 'CHN',
+    stake: 0.08,
+    via: 'MP Materials Corp.',
+    provenance: {
+      source: 'sec-13ga-shenghe-mp-2021',
+      tag: 'reported',
+      locator: 'cover page, rows 4, 9 and 11',
+      note: '8.0% of MP Materials Class A common stock at 2020-12-31 (13,716,288 shares), the latest Shenghe filing found; later secondary pages give about 7.7% (December 2021) and are not stored. A stake in the company, not in the mine.',
+    },
+  },
+  {
+    name: 'U.S. Department of Defense',
+    homeCountry: 'USA',
+    via: 'MP Materials Corp.',
+    provenance: {
+      source: 'mp-dod-2025',
+      tag: 'reported',
+      note: 'The largest shareholder from July 2025; its stake is not in the sources read, so none is stored.',
+    },
+  },
+];
 
 const lynasMtWeld: Provenance = {
   source: 'lynas-mt-weld-2024',
@@ -69,6 +95,7 @@ export const deposits: readonly Deposit[] = [
           note: 'Named by the source as the owner; no stake is published in the sources read, so sole ownership (1) is recorded. Home: Delaware corporation with its business address in Las Vegas, NV (SEC filing headers). The U.S. Department of Defense became its largest shareholder in July 2025.',
         },
       },
+      ...mpShareholders,
     ],
     estimates: [
       {
@@ -503,6 +530,43 @@ export const deposits: readonly Deposit[] = [
     },
     note: 'Crook County, Wyoming. Demonstration plant at Upton, WY (2024); pre-feasibility project life 45 years.',
   },
+  {
+    id: 'ngualla',
+    name: 'Ngualla',
+    country: 'TZA',
+    type: 'other',
+    status: 'development',
+    operator: 'Peak Rare Earths',
+    owners: [
+      {
+        name: 'Peak Rare Earths Ltd',
+        homeCountry: 'AUS',
+        stake: 0.84,
+        provenance: {
+          source: 'ngualla-shenghe-2024',
+          tag: 'reported',
+          note: 'Held through Ngualla Group UK, which holds 84% of the project. Home: ASX-listed (Business News 2022). The holder of the remaining 16% is not in the sources read.',
+        },
+      },
+      {
+        name: 'Shenghe Resources Holding Co., Ltd.',
+        homeCountry: 'CHN',
+        stake: 0.199,
+        via: 'Peak Rare Earths Ltd',
+        provenance: {
+          source: 'peak-shenghe-2022',
+          tag: 'reported',
+          note: '19.9% of Peak Rare Earths, bought through Shenghe Resources (Singapore) in December 2022. A stake in the company, not in the project.',
+        },
+      },
+    ],
+    provenance: {
+      source: 'peak-shenghe-2025',
+      tag: 'reported',
+      note: 'Shenghe (through Ganzhou Chenguang) agreed in May 2025 to acquire all of Peak Rare Earths; completion is not in the sources read, so the stake stored is the 19.9% of 2022.',
+    },
+    note: 'Southern Tanzania; an NdPr-rich deposit with a mining licence, not yet producing. A JORC resource of 214 Mt at 2.15% REO (4.61 Mt REO) is reported without a date in the sources read and is not stored; deposit type not recorded in them.',
+  },
 ];
 
 /** Mines, plants and factories. @internal */
@@ -524,6 +588,7 @@ export const facilities: readonly Facility[] = [
           note: 'Named by the source as the owner; no stake is published in the sources read, so sole ownership (1) is recorded.',
         },
       },
+      ...mpShareholders,
     ],
     status: 'producing',
     output: [
@@ -557,6 +622,7 @@ export const facilities: readonly Facility[] = [
           note: 'Named by the source as the owner; no stake is published in the sources read, so sole ownership (1) is recorded.',
         },
       },
+      ...mpShareholders,
     ],
     status: 'producing',
     startYear: 2023,
@@ -602,6 +668,7 @@ export const facilities: readonly Facility[] = [
           note: 'Named by the source as the owner; no stake is published in the sources read, so sole ownership (1) is recorded.',
         },
       },
+      ...mpShareholders,
     ],
     status: 'development',
     startYear: 2028,

@@ -359,6 +359,55 @@ export const sources: readonly Source[] = [
     },
   },
   {
+    id: 'sec-13ga-shenghe-mp-2021',
+    title:
+      'Schedule 13G/A (Amendment No. 1): MP Materials Corp. Class A common stock, filed by Shenghe Resources Holding Co., Ltd.',
+    publisher: 'U.S. Securities and Exchange Commission (EDGAR)',
+    year: 2021,
+    edition: 'date of event 2020-12-31',
+    url: 'https://www.sec.gov/Archives/edgar/data/1801368/000119312521025215/d221047dsc13ga.htm',
+    copy: { kind: 'primary', description: 'the filing text on sec.gov' },
+    note: 'Cover page: citizenship or place of organization China; 13,716,288 shares beneficially owned (shared voting and dispositive power); 8.0% of the class (rows 4, 9 and 11). The latest Shenghe filing found; later dilution (the July 2025 Department of Defense investment) is not reflected.',
+  },
+  {
+    id: 'peak-shenghe-2022',
+    title: 'Chinese group backs Peak Rare Earths for a premium',
+    publisher: 'Business News (Western Australia)',
+    year: 2022,
+    url: 'https://www.businessnews.com.au/article/Chinese-group-backs-Peak-Rare-Earths-for-a-premium',
+    copy: {
+      kind: 'secondary',
+      description:
+        'the news page; the December 2022 date from miningeurope.news ("a stakeholder in Peak with a 19.9% ownership since December 2022")',
+    },
+    note: 'Shenghe Resources (Singapore), a subsidiary of Shanghai-listed Shenghe Resources Holding, buys 19.9% of Peak Rare Earths (ASX) from Appian Pinnacle Holdco at A$0.99 a share. The page also names Shenghe interests in MP Materials, Vietnam Rare Earth Company and Greenland Minerals, without stakes.',
+  },
+  {
+    id: 'ngualla-shenghe-2024',
+    title: "China's Shenghe to acquire half of Peak Rare Earth's Tanzania project (Reuters)",
+    publisher: 'Reuters, via MarketScreener',
+    year: 2024,
+    published: '2024-07',
+    url: 'https://www.marketscreener.com/quote/stock/SHENGHE-RESOURCES-HOLDING-9949770/news/China-s-Shenghe-to-acquire-half-of-Peak-Rare-Earth-s-Tanzania-project-47449709/',
+    copy: {
+      kind: 'secondary',
+      description:
+        'MarketScreener copy of the Reuters report; the 84% interest also in miningeurope.news and rareearthexchanges.com',
+    },
+    note: 'Shenghe would buy 50% of Ngualla Group UK, which holds 84% of the Ngualla project (a non-binding term sheet). The same report says PR NG Minerals owns the project and Peak owns 87.5% of it; the two figures are not reconciled in the source, and the 84% repeated by other reports is the one stored.',
+  },
+  {
+    id: 'peak-shenghe-2025',
+    title:
+      'Shenghe Resources accelerates its overseas rare earth resources layout (acquisition of Peak Rare Earths)',
+    publisher: 'SMM (Shanghai Metals Market)',
+    year: 2025,
+    published: '2025-05-15',
+    url: 'https://news.metal.com/newscontent/103325535/',
+    copy: { kind: 'secondary', description: 'news.metal.com report of the Shenghe announcement' },
+    note: "Ganzhou Chenguang Rare Earths New Material, wholly owned by Shenghe Resources, plans to acquire 100% of Peak Rare Earths for A$158 million (binding scheme implementation deed). Completion is not in the sources read, so the stored stake stays at Shenghe's 19.9%.",
+  },
+  {
     id: 'kvanefjeld-2025',
     title: 'Reports on the Kvanefjeld project (2025)',
     publisher: 'Innovation News Network; Energy News (oedigital)',

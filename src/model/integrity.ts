@@ -154,18 +154,38 @@ function checkOwners(
   checkStakes(issues, path, owners);
 }
 
-function checkStakes(
-  issues: ErrorIssue[],
-  path: Path,
-  owners: readonly { stake: number }[] | undefined,
-): void {
+/**
+ * Direct stakes sum to at most 1; an indirect stake names another owner of the same list, and the
+ * indirect stakes held through one owner sum to at most 1 (they are fractions of its equity).
+ */
+function checkStakes(issues: ErrorIssue[], path: Path, owners: readonly Owner[] | undefined): void {
   if (owners === undefined) return;
-  const total = owners.reduce((sum, owner) => sum + owner.stake, 0);
+  const direct = owners.filter((owner) => owner.via === undefined);
+  const total = direct.reduce((sum, owner) => sum + (owner.stake ?? 0), 0);
   if (total > 1 + 1e-9)
     issues.push({
       path,
       message: `expected owner stakes summing to at most 1, got ${round(total)}`,
     });
+  const names = new Set(direct.map((owner) => owner.name));
+  const through = new Map<string, number>();
+  owners.forEach((owner, i) => {
+    if (owner.via === undefined) return;
+    if (!names.has(owner.via)) {
+      issues.push({
+        path: [...path, i, 'via'],
+        message: `expected the name of a direct owner in the same list, got ${JSON.stringify(owner.via)}`,
+      });
+      return;
+    }
+    through.set(owner.via, (through.get(owner.via) ?? 0) + (owner.stake ?? 0));
+  });
+  for (const [via, sum] of through)
+    if (sum > 1 + 1e-9)
+      issues.push({
+        path,
+        message: `expected stakes held through ${JSON.stringify(via)} summing to at most 1, got ${round(sum)}`,
+      });
 }
 
 function round(value: number): number {

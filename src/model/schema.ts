@@ -265,7 +265,8 @@ function owner(): z.ZodType<Owner> {
   return z.strictObject({
     name: text(),
     homeCountry: countryCode(),
-    stake: fraction(),
+    stake: fraction().exactOptional(),
+    via: text().exactOptional(),
     provenance: provenance().exactOptional(),
   });
 }

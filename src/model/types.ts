@@ -268,8 +268,18 @@ export interface Owner {
   readonly name: string;
   /** The country where the owner is headquartered (its "home"), for control-versus-location analysis. */
   readonly homeCountry: CountryCode;
-  /** The equity stake, a fraction (0–1). Stakes of one asset sum to at most 1. */
-  readonly stake: number;
+  /**
+   * The equity stake, a fraction (0–1); absent when a source names the owner but publishes no
+   * stake (the stake then counts as unknown, never guessed). Direct stakes of one asset sum to at
+   * most 1.
+   */
+  readonly stake?: number;
+  /**
+   * For an indirect stake: the name of the owner (another entry of the same list) through which it
+   * is held, `stake` then being the fraction of that owner's equity, e.g. a shareholder of the
+   * listed company that owns a mine. Absent for a direct stake in the asset.
+   */
+  readonly via?: string;
   /** Where the ownership figure comes from. */
   readonly provenance?: Provenance;
 }

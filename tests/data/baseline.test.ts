@@ -615,7 +615,7 @@ describe('shares of one table sum to 1 within the rounding of the publication', 
       list(data.facilities).filter((f) => f.id === 'china-rare-earth-group'),
       'CREG',
     );
-    expect((group.owners ?? []).reduce((sum, o) => sum + o.stake, 0)).toBeCloseTo(1, 9);
+    expect((group.owners ?? []).reduce((sum, o) => sum + (o.stake ?? 0), 0)).toBeCloseTo(1, 9);
   });
 
   test('element distributions of deposits stay within 1 and cover most of the TREO', () => {

@@ -78,7 +78,7 @@ describe('a dataset that is not one', () => {
       importReliance: ['balances', 'tradeFlows'],
       importSources: ['tradeFlows'],
       traceOrigins: ['facilities', 'tradeFlows'],
-      controlVsLocation: ['facilities'],
+      controlVsLocation: ['facilities', 'stageOutputs'],
       stageReport: ['stageOutputs', 'balances', 'tradeFlows'],
     };
     for (const [fn, call, options] of calls) {

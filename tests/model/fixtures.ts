@@ -1,6 +1,6 @@
 // Maximal valid inputs: typed DeepRequired, so the compiler proves that they use every field of
 // every record type, and the schema (strict objects) proves that it accepts every field.
-import type { Dataset, ElementSymbol, Scenario } from '../../src/index.js';
+import type { Dataset, ElementSymbol, Owner, Scenario } from '../../src/index.js';
 
 // Records keyed by element stay partial: "every field" there would mean every element.
 type DeepRequired<T> = T extends readonly (infer U)[]
@@ -112,7 +112,11 @@ export const fullDataset: DeepRequired<Dataset> = {
       type: 'carbonatite',
       status: 'producing',
       operator: 'Operator',
-      owners: [{ name: 'Owner', homeCountry: 'AUS', stake: 1, provenance }],
+      owners: [
+        // A direct owner has no `via`; the cast lets the one direct entry skip it.
+        { name: 'Owner', homeCountry: 'AUS', stake: 1, provenance } as DeepRequired<Owner>,
+        { name: 'Shareholder', homeCountry: 'CHN', stake: 0.1, via: 'Owner', provenance },
+      ],
       estimates: [
         {
           kind: 'resource',
@@ -139,7 +143,10 @@ export const fullDataset: DeepRequired<Dataset> = {
       country: 'AUS',
       stage: 'separation',
       operator: 'Operator',
-      owners: [{ name: 'Owner', homeCountry: 'AUS', stake: 0.5, provenance }],
+      owners: [
+        { name: 'Owner', homeCountry: 'AUS', stake: 0.5, provenance } as DeepRequired<Owner>,
+        { name: 'Shareholder', homeCountry: 'CHN', stake: 0.1, via: 'Owner', provenance },
+      ],
       status: 'producing',
       startYear: 2012,
       location: { latitude: 3.96, longitude: 103.38 },
