@@ -4,7 +4,7 @@ import type { Dataset } from '../model/types.js';
 import { countries, regions } from './countries.js';
 import { criticality } from './criticality.js';
 import { prices } from './prices.js';
-import { reserves, stageOutputs } from './production.js';
+import { reserves, stageOutputs, worldTotals } from './production.js';
 import { deposits, facilities } from './sites.js';
 import { sources } from './sources.js';
 import { balances, hsCodes, tradeFlows } from './trade.js';
@@ -22,7 +22,9 @@ import { applications, demand, endUses } from './uses.js';
  * grades; US import sources, EU sourcing and US imports by tariff line; US supply balances and net
  * import reliance; end-use shares, magnet demand and NdFeB composition; prices in US$/kg; the
  * published EU criticality results; tariff codes; and World Bank governance indicators for the
- * countries named. World totals are not stored as a country: sum the rows. Figures are exactly
+ * countries named. World totals are not stored as a country: the rows' sum is one total, and
+ * the published "World total (rounded)" of each MCS table is kept beside them in `worldTotals`
+ * (they differ by rounding). Figures are exactly
  * as published (shares and rates as fractions); nothing is interpolated. `docs/data.md` lists
  * the coverage, the conventions and the known gaps.
  *
@@ -56,6 +58,7 @@ export const baseline: Dataset = {
   countries,
   regions,
   stageOutputs,
+  worldTotals,
   reserves,
   deposits,
   facilities,

@@ -64,8 +64,10 @@ export type {
   ResourceEstimate,
   Source,
   Stage,
+  StageName,
   StageOutput,
   SubstitutionOption,
   SupplierCode,
   TradeFlow,
+  WorldTotal,
 } from './types.js';
