@@ -8,7 +8,6 @@
 import * as z from 'zod';
 import { elementSymbols } from '../elements/index.js';
 import { describeValue } from '../errors/index.js';
-import { STAGE_NAMES_EXPECTED } from './stages.js';
 import type {
   AdoptionCurve,
   CapacityChange,
@@ -20,6 +19,7 @@ import type {
   Stockpile,
   SubstitutionIntervention,
 } from './scenario-types.js';
+import { STAGE_NAMES_EXPECTED } from './stages.js';
 import type {
   Application,
   BalanceRecord,
@@ -112,7 +112,7 @@ function numeric() {
 // negative one would pass here and only fail deep inside an index, far from the record.
 function nonNegativeNumeric() {
   const error = expected(
-    'a non-negative quantity (a number ≥ 0 or a plain decimal string such as "12.5")',
+    'a finite non-negative quantity (a number ≥ 0 or a plain decimal string such as "12.5")',
   );
   return z.union(
     [
@@ -830,7 +830,9 @@ function intervention(): z.ZodType<Intervention> {
       elements: elements().exactOptional(),
       stage: stage().exactOptional(),
       initial: massValue('signed').exactOptional(),
-      build: z.strictObject({ perYear: massValue('signed'), from: year(), to: year() }).exactOptional(),
+      build: z
+        .strictObject({ perYear: massValue('signed'), from: year(), to: year() })
+        .exactOptional(),
       release: z
         .strictObject({
           maxPerYear: massValue('signed'),

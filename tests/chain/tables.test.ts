@@ -44,10 +44,32 @@ describe('stageTable: which table answers a request', () => {
     expect(nd.publishedShareSum).toBeCloseTo(1.004, 12);
     expect(nd.rows.map((r) => r.country)).toEqual(['CHN', 'MYS', 'other']);
     expect(nd.rows[0]?.share).toBeCloseTo(0.849 / 1.004, 12);
-    // Dy is outside the EU table's scope: only the total applies.
-    expect(stageTable(data, { stage: 'separation', year: 2023, element: 'Dy' }).source.id).toBe(
-      'new',
+  });
+
+  test('a total is never relabelled as one element: no Dy table, no answer (issue 15, finding 3)', () => {
+    // Dy is outside the EU table's scope, and the only other table covers all rare earths. The
+    // old code answered with that total, labelled as Dy.
+    expect(() => stageTable(data, { stage: 'separation', year: 2023, element: 'Dy' })).toThrow(
+      new RareEarthsError('stageTable', 'not-found', [
+        {
+          path: ['options', 'year'],
+          message:
+            'expected a year with data, but the dataset has no production at the separation stage (Dy); the tables of all rare earths (2023) are not relabelled as Dy',
+        },
+      ]),
     );
+    // The Nd table's choice lists the total it passed over, and why.
+    const nd = stageTable(data, { stage: 'separation', year: 2023, element: 'Nd' });
+    expect(nd.choice.leftOut).toEqual([
+      {
+        source: 'new',
+        year: 2023,
+        rows: 1,
+        reason: 'total-not-element',
+        why: "a table of all rare earths, not of Nd: a total is never relabelled as one element's",
+      },
+    ]);
+    expect(nd.choice.fallbackYear).toBeUndefined();
   });
 
   test('published shares below 1 get an explicit remainder', () => {
@@ -84,8 +106,8 @@ describe('stageTable: which table answers a request', () => {
   });
 
   test('bad options are refused with their path', () => {
-    expect(() => stageTable(data, { stage: 'refining' as 'mining', year: 2024 })).toThrow(
-      "stageTable: options.stage: expected 'mining', 'separation', 'metal' or 'magnet', got \"refining\"",
+    expect(() => stageTable(data, { stage: 'smelting' as 'mining', year: 2024 })).toThrow(
+      "stageTable: options.stage: expected a stage: 'mining', 'separation' (or its alias 'refining'), 'metal' or 'magnet', got \"smelting\"",
     );
     expect(() => stageTable(data, { stage: 'mining', year: 2024.5 })).toThrow(
       'stageTable: options.year: expected an integer of at least 1900, got 2024.5',
@@ -349,13 +371,10 @@ describe('stageTable: which source answers', () => {
       element: 'Nd',
       yearMatch: 'latest',
     });
-    // 2023 before 2022; at 2023 the Nd-scoped EU table before the total.
+    // 2023 before 2022; the total of 2023 does not answer for Nd at all.
     expect(table.source.id).toBe('eu');
     expect(table.year).toBe(2023);
-    expect(table.alternatives).toStrictEqual([
-      { source: 'new', year: 2023 },
-      { source: 'eu', year: 2022, elements: LIGHT },
-    ]);
+    expect(table.alternatives).toStrictEqual([{ source: 'eu', year: 2022, elements: LIGHT }]);
   });
 });
 

@@ -57,6 +57,8 @@ function validDataset(): Dataset {
   if (balances[0]) balances[0].quantity = { amount: '8120', unit: 't', basis: 'REO' };
   const demand = data.demand as Record<string, unknown>[];
   if (demand[0]) demand[0].quantity = { amount: '93000', unit: 't', basis: 'REO' };
+  const totals = data.worldTotals as Record<string, unknown>[];
+  if (totals[0]) totals[0].quantity = { amount: '390000', unit: 't', basis: 'REO' };
   const facilities = data.facilities as unknown as {
     capacity: Record<string, unknown>[];
     output: Record<string, unknown>[];
@@ -83,6 +85,7 @@ describe('dataset schema', () => {
     expect(lines).toEqual([
       'stageOutputs.0: expected exactly one of quantity and share, got both',
       'stageOutputs.0.quantity.oxide: expected an oxide only on a single-element REO mass',
+      'worldTotals.0.quantity.product: expected no product name for a \'REO\' mass, got "x"',
       'reserves.0.quantity.product: expected no product name for a \'REO\' mass, got "x"',
       'deposits.0.estimates.0.ore.oxide: expected an oxide only on a single-element REO mass',
       'deposits.0.estimates.0.contained.product: expected no product name for a \'REO\' mass, got "x"',
@@ -253,10 +256,10 @@ describe('malformed datasets: each gets a clear error naming the path', () => {
     [
       'unknown stage',
       (d) => {
-        d.stageOutputs[0].stage = 'refining';
+        d.stageOutputs[0].stage = 'smelting';
         return d;
       },
-      "stageOutputs[0].stage: expected one of 'mining', 'separation', 'metal', 'magnet', got \"refining\"",
+      "stageOutputs[0].stage: expected a stage: 'mining', 'separation' (or its alias 'refining'), 'metal' or 'magnet', got \"smelting\"",
     ],
     [
       'share above 1',
@@ -313,7 +316,7 @@ describe('malformed datasets: each gets a clear error naming the path', () => {
         d.stageOutputs[0].quantity.amount = 'NaN';
         return d;
       },
-      'stageOutputs[0].quantity.amount: expected a finite number or a plain decimal string such as "12.5", got "NaN"',
+      'stageOutputs[0].quantity.amount: expected a finite non-negative quantity (a number ≥ 0 or a plain decimal string such as "12.5"), got "NaN"',
     ],
     [
       'amount with exponent',
@@ -321,7 +324,7 @@ describe('malformed datasets: each gets a clear error naming the path', () => {
         d.stageOutputs[0].quantity.amount = '2.7e5';
         return d;
       },
-      'stageOutputs[0].quantity.amount: expected a finite number or a plain decimal string',
+      'stageOutputs[0].quantity.amount: expected a finite non-negative quantity (a number ≥ 0 or a plain decimal string',
     ],
     [
       'unknown unit',
