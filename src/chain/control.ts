@@ -1,6 +1,7 @@
 import { hhi } from '../concentration/index.js';
 import { invalidArgument } from '../errors/index.js';
-import type { Dataset, Facility, Stage } from '../model/types.js';
+import { readStage } from '../model/stages.js';
+import type { Dataset, Facility, Stage, StageName } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
 import { checkDataset } from './dataset.js';
 import { facilityFigure } from './records.js';
@@ -11,8 +12,8 @@ import { facilityFigure } from './records.js';
  * @category Chain
  */
 export interface ControlOptions {
-  /** The stage. */
-  readonly stage: Stage;
+  /** The stage; `'refining'` is read as `'separation'`. */
+  readonly stage: StageName;
   /** The year: facility output in that year, or the latest capacity at or before it. */
   readonly year: number;
   /** Weigh facilities by `'output'` in the year or by `'capacity'`; default output where any facility has it, else capacity. */
@@ -108,10 +109,7 @@ export function controlVsLocation(dataset: Dataset, options: ControlOptions): Co
   if (typeof options !== 'object' || options === null) {
     return invalidArgument(fn, ['options'], 'an options object { stage, year }', options);
   }
-  const stage = options.stage;
-  if (stage !== 'mining' && stage !== 'separation' && stage !== 'metal' && stage !== 'magnet') {
-    invalidArgument(fn, ['options', 'stage'], "'mining', 'separation', 'metal' or 'magnet'", stage);
-  }
+  const stage = readStage(fn, ['options', 'stage'], options.stage);
   const year = checkInteger(fn, ['options', 'year'], options.year, 1900);
   if (
     options.measure !== undefined &&

@@ -458,7 +458,7 @@ export function selectTable(
           fallbackYear: {
             requested: year,
             used: chosen.year,
-            why: `no ${measure} table at the ${stage} stage (${scope}) for ${year}: the latest at or before it, ${chosen.year} (${chosen.source}), stands for ${year}`,
+            why: `the ${chosen.year} table (${chosen.source}) stands for ${year}, the latest ${measure} table at the ${stage} stage (${scope}) at or before it`,
           },
         }),
   };
@@ -616,9 +616,7 @@ export function buildTable(
     const residualShare = rows
       .filter((row) => row.country === 'other')
       .reduce((sum, row) => sum + row.share, 0);
-    const shareSum = totalDec.isZero()
-      ? 0
-      : new Dec(rowSum.amount).dividedBy(totalDec).toNumber();
+    const shareSum = totalDec.isZero() ? 0 : new Dec(rowSum.amount).dividedBy(totalDec).toNumber();
     const tonnes = (m: Mass) => `${Number(m.amount).toLocaleString('en-US')} ${m.unit}`;
     const worldWords =
       world === undefined

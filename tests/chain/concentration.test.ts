@@ -184,7 +184,7 @@ describe('stageConcentration: why a stage is missing', () => {
     expect(dy2024.stages[0]?.table.choice.fallbackYear).toEqual({
       requested: 2024,
       used: 2020,
-      why: 'no production table at the magnet stage (Dy) for 2024: the latest at or before it, 2020 (eu), stands for 2024',
+      why: 'the 2020 table (eu) stands for 2024, the latest production table at the magnet stage (Dy) at or before it',
     });
     const nd = stageConcentration(extended(), { year: 2019, element: 'Nd' });
     expect(nd.missing.map((m) => m.reason)).toEqual([
