@@ -308,7 +308,7 @@ function candidates(
 function inScope(group: Candidate, element: ElementSymbol | undefined): boolean {
   return element === undefined
     ? group.elements === undefined
-    : group.elements !== undefined && group.elements.includes(element);
+    : group.elements?.includes(element) === true;
 }
 
 /**

@@ -302,7 +302,7 @@ const reportCommand: Command = {
   summary:
     'the stage-by-stage picture: shares, HHI and band, chokepoint, supply without China, import reliance, sourcing, sources',
   usage:
-    'rare-earths report [--year N] [--element Nd] [--denominator rowSum|publishedWorldTotal] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE [--id ID]]',
+    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE [--id ID]] [--denominator rowSum|publishedWorldTotal]',
   options: {
     year: { type: 'string' },
     element: { type: 'string' },
