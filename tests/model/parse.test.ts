@@ -111,6 +111,22 @@ describe('dataset schema', () => {
     expect(() => parseDataset(frozen)).not.toThrow();
   });
 
+  test("'refining' is read as separation in a dataset (issue 15, finding 10b)", () => {
+    const data = clone(validDataset()) as unknown as { stageOutputs: { stage: string }[] };
+    (data.stageOutputs[0] as { stage: string }).stage = 'refining';
+    expect(parseDataset(data).stageOutputs?.[0]?.stage).toBe('separation');
+  });
+
+  test('zero and "+5" are non-negative quantities', () => {
+    const data = clone(validDataset()) as unknown as {
+      stageOutputs: { quantity: { amount: unknown } }[];
+      reserves: { quantity: { amount: unknown } }[];
+    };
+    (data.stageOutputs[0] as { quantity: { amount: unknown } }).quantity.amount = 0;
+    (data.reserves[0] as { quantity: { amount: unknown } }).quantity.amount = '+5';
+    expect(parseDataset(data).reserves?.[0]?.quantity.amount).toBe('+5');
+  });
+
   test('the same provenance object shared by two records is not a cycle', () => {
     const shared = { source: 'src-a', tag: 'reported' } as const;
     const data = {
@@ -672,6 +688,55 @@ describe('malformed datasets: each gets a clear error naming the path', () => {
         return d;
       },
       'sources[0].self: expected plain data, got an object that contains itself (a cycle)',
+    ],
+    // Issue 15, finding 5: negative quantities passed validation and failed deep in report.
+    [
+      'negative stage output',
+      (d) => {
+        d.stageOutputs[0].quantity.amount = -10000;
+        return d;
+      },
+      'stageOutputs[0].quantity.amount: expected a finite non-negative quantity (a number ≥ 0 or a plain decimal string such as "12.5"), got -10000',
+    ],
+    [
+      'negative stage output as a decimal string',
+      (d) => {
+        d.stageOutputs[0].quantity.amount = '-0.5';
+        return d;
+      },
+      'stageOutputs[0].quantity.amount: expected a finite non-negative quantity (a number ≥ 0 or a plain decimal string such as "12.5"), got "-0.5"',
+    ],
+    [
+      'negative facility capacity',
+      (d) => {
+        d.facilities[0].capacity[0].quantity.amount = -5000;
+        return d;
+      },
+      'facilities[0].capacity[0].quantity.amount: expected a finite non-negative quantity',
+    ],
+    [
+      'negative reserve',
+      (d) => {
+        d.reserves[0].quantity.amount = '-1';
+        return d;
+      },
+      'reserves[0].quantity.amount: expected a finite non-negative quantity',
+    ],
+    [
+      'negative world total',
+      (d) => {
+        d.worldTotals[0].quantity.amount = -390000;
+        return d;
+      },
+      'worldTotals[0].quantity.amount: expected a finite non-negative quantity',
+    ],
+    [
+      'two world totals for one table',
+      (d) => {
+        d.worldTotals.push({ ...d.worldTotals[0] });
+        return d;
+      },
+      'worldTotals[1].year: expected a unique total per source, stage, measure, year and elements, got "src-a|mining|production|2024|Ce" again (first at worldTotals[0])',
     ],
     [
       'deep nesting',
