@@ -8,9 +8,11 @@ import {
   buildTable,
   describeGap,
   readTableOptions,
+  type ShareDenominator,
   type StageRow,
   type StageTable,
   tableYears,
+  totalTableYears,
   type YearMatch,
 } from './tables.js';
 
@@ -22,10 +24,15 @@ import {
 export interface StageConcentrationOptions {
   /** The calendar year. */
   readonly year: number;
-  /** An element, to prefer tables scoped to it. */
+  /**
+   * An element: each stage uses a table scoped to it, or is missing (a table of all rare earths
+   * is never relabelled as one element's).
+   */
   readonly element?: ElementSymbol;
   /** `'latest'` (default: each stage's latest table at or before `year`) or `'exact'`. */
   readonly yearMatch?: YearMatch;
+  /** What quantity tables' shares are shares of: `'rowSum'` (default) or `'publishedWorldTotal'`. */
+  readonly denominator?: ShareDenominator;
 }
 
 /**
@@ -118,13 +125,19 @@ export interface ChainConcentration {
  * "other countries" row is never counted as one producer: the HHI is its lower bound (the
  * residual as many small producers, a share-weighted Σ s² over identified countries) and
  * `hhiUpper` the bound if it were one; the DOJ/FTC 2023 band is computed from the lower bound.
- * The chokepoint is the stage with the highest HHI.
+ * The chokepoint is the stage with the highest HHI. Each stage's `table.choice` says which
+ * table was used, the fallback year if it is older than asked, and what was left out and why;
+ * with `element`, a stage with only tables of all rare earths is missing, never relabelled.
+ * With `denominator: 'publishedWorldTotal'` the leader, CR1 and CR3 are shares of the source's
+ * published world total; the HHI bounds and effective suppliers stay on the rows' own
+ * composition (the HHI normalises its input), since the two totals differ by rounding, not by
+ * an unattributed producer.
  *
  * Float64 results (indices are not exact decimals).
  *
  * @category Chain
  * @param dataset - a dataset, e.g. `baseline` from `rare-earths/data`
- * @param options - `year`; optionally `element` and `yearMatch`
+ * @param options - `year`; optionally `element`, `yearMatch` and `denominator`
  * @returns every stage with data, the stages without and why, and the chokepoint
  * @throws {@link RareEarthsError} (`invalid-argument`) for a non-integer year or a bad option
  * @example
@@ -157,13 +170,15 @@ export function stageConcentration(
       year,
       yearMatch: options.yearMatch ?? 'latest',
       ...(options.element === undefined ? {} : { element: options.element }),
+      ...(options.denominator === undefined ? {} : { denominator: options.denominator }),
     });
     let table: StageTable;
     try {
       table = buildTable(fn, dataset, read);
     } catch (error) {
       if (isRareEarthsError(error) && error.code === 'not-found') {
-        missing.push({ stage, reason: describeGap(read, tableYears(dataset, read)).reason });
+        const gap = describeGap(read, tableYears(dataset, read), totalTableYears(dataset, read));
+        missing.push({ stage, reason: gap.reason });
         continue;
       }
       throw error;

@@ -1,5 +1,6 @@
 import { hhi } from '../concentration/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
+import { readStage } from '../model/stages.js';
 import type {
   Dataset,
   EvidenceTag,
@@ -7,6 +8,7 @@ import type {
   FacilityFigure,
   Owner,
   Stage,
+  StageName,
 } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
 import { massFromJSON, massToNumber } from '../quantity/index.js';
@@ -19,8 +21,8 @@ import { buildTable, readTableOptions, type StageTable, tableYears } from './tab
  * @category Chain
  */
 export interface ControlOptions {
-  /** The stage. */
-  readonly stage: Stage;
+  /** The stage; `'refining'` is read as `'separation'`. */
+  readonly stage: StageName;
   /** The calendar year. */
   readonly year: number;
   /**
@@ -295,10 +297,7 @@ function readOptions(fn: string, options: ControlOptions) {
   if (typeof options !== 'object' || options === null) {
     return invalidArgument(fn, ['options'], 'an options object { stage, year }', options);
   }
-  const stage = options.stage;
-  if (stage !== 'mining' && stage !== 'separation' && stage !== 'metal' && stage !== 'magnet') {
-    invalidArgument(fn, ['options', 'stage'], "'mining', 'separation', 'metal' or 'magnet'", stage);
-  }
+  const stage = readStage(fn, ['options', 'stage'], options.stage);
   const year = checkInteger(fn, ['options', 'year'], options.year, 1900);
   const { measure, scope, lookThrough, unknownOwners } = options;
   if (measure !== undefined && measure !== 'output' && measure !== 'capacity') {

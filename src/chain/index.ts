@@ -23,11 +23,17 @@ export {
 export { type ImportReliance, type ImportRelianceOptions, importReliance } from './reliance.js';
 export { type ImportSourcesOptions, importSources, type SourcingTable } from './sources.js';
 export {
+  type LeftOutReason,
+  type LeftOutTable,
+  type ShareDenominator,
   type StageRow,
   type StageTable,
   type StageTableOptions,
   stageShares,
   stageTable,
+  type TableChoice,
+  type TableDenominator,
+  type TableRef,
   type YearMatch,
 } from './tables.js';
 export {

@@ -15,7 +15,7 @@ export interface SupplyWithoutOptions {
   readonly excluded: readonly string[];
   /** The year: each stage's latest table at or before it. */
   readonly year: number;
-  /** An element, to prefer tables scoped to it. */
+  /** An element: only tables scoped to it count (a table of all rare earths is not relabelled). */
   readonly element?: ElementSymbol;
   /** `'production'` (default) or `'capacity'` tables. */
   readonly measure?: 'production' | 'capacity';

@@ -353,10 +353,11 @@ const reportCommand: Command = {
   summary:
     'the stage-by-stage picture: shares, HHI and band, chokepoint, supply without China, import reliance, sourcing, sources',
   usage:
-    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID]]',
+    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID]] [--denominator rowSum|publishedWorldTotal]',
   options: {
     year: { type: 'string' },
     element: { type: 'string' },
+    denominator: { type: 'string' },
     scenario: { type: 'string' },
     id: { type: 'string' },
     format: { type: 'string' },
@@ -367,10 +368,20 @@ const reportCommand: Command = {
   run(values, _positionals, io) {
     const chosen = format(values.format);
     const symbol = elementOption(values.element);
+    const denominator = values.denominator;
+    if (
+      denominator !== undefined &&
+      denominator !== 'rowSum' &&
+      denominator !== 'publishedWorldTotal'
+    )
+      throw new UsageError(
+        `--denominator must be rowSum or publishedWorldTotal, got '${String(denominator)}'`,
+      );
     const { dataset, year, heading } = scenarioWorld(values);
     const report = stageReport(dataset, {
       ...(year === undefined ? {} : { year }),
       ...(symbol === undefined ? {} : { element: symbol }),
+      ...(denominator === undefined ? {} : { denominator }),
     });
     const color = io.isTTY && values.out === undefined && chosen === 'md';
     const text = renderStageReport(report, { format: chosen, names: namesOf(dataset), color });

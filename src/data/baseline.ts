@@ -5,7 +5,7 @@ import { countries, regions } from './countries.js';
 import { criticality } from './criticality.js';
 import { exchangeRates } from './exchange-rates.js';
 import { prices } from './prices.js';
-import { reserves, stageOutputs } from './production.js';
+import { reserves, stageOutputs, worldTotals } from './production.js';
 import { deposits, facilities } from './sites.js';
 import { sources } from './sources.js';
 import { balances, hsCodes, tradeFlows } from './trade.js';
@@ -24,7 +24,9 @@ import { applications, demand, endUses } from './uses.js';
  * import reliance; end-use shares, magnet demand and NdFeB composition; prices in US$/kg, with
  * the yuan per US dollar of 2020–2023 (Federal Reserve G.5A annual averages) to convert them; the
  * published EU criticality results; tariff codes; and World Bank governance indicators for the
- * countries named. World totals are not stored as a country: sum the rows. Figures are exactly
+ * countries named. World totals are not stored as a country: the rows' sum is one total, and
+ * the published "World total (rounded)" of each MCS table is kept beside them in `worldTotals`
+ * (they differ by rounding). Figures are exactly
  * as published (shares and rates as fractions); nothing is interpolated. `docs/data.md` lists
  * the coverage, the conventions and the known gaps.
  *
@@ -58,6 +60,7 @@ export const baseline: Dataset = {
   countries,
   regions,
   stageOutputs,
+  worldTotals,
   reserves,
   deposits,
   facilities,

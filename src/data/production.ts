@@ -5,7 +5,7 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { Provenance, Reserve, StageOutput } from '../model/types.js';
+import type { Provenance, Reserve, StageOutput, WorldTotal } from '../model/types.js';
 
 const mcs26Mine: Provenance = {
   source: 'usgs-mcs-2026',
@@ -1647,5 +1647,94 @@ export const reserves: readonly Reserve[] = [
     year: 2025,
     quantity: { amount: 3500000, unit: 't', basis: 'REO' },
     provenance: mcs26Reserves,
+  },
+];
+
+// The world total line of each USGS table ("World total (rounded)" in the MCS; "Total" in MYB
+// Table 8, whose estimates are rounded to three significant digits and "may not add to totals
+// shown"). USGS rounds it on its own, so it is not the sum of the rows above it (MCS 2025, 2024:
+// rows 393,950 t, world 390,000 t); kept beside the rows so that a share can be taken of either
+// (stageTable's `denominator`). Figures as in docs/data-research.md §3.2.
+/** Published world totals of mine production (t REO). @internal */
+export const worldTotals: readonly WorldTotal[] = [
+  {
+    stage: 'mining',
+    year: 2020,
+    measure: 'production',
+    quantity: { amount: 250000, unit: 't', basis: 'REO' },
+    rounded: true,
+    provenance: {
+      ...mybMine,
+      locator: 'Table 8, World mine production, by country or locality, world total',
+    },
+  },
+  {
+    stage: 'mining',
+    year: 2021,
+    measure: 'production',
+    quantity: { amount: 290000, unit: 't', basis: 'REO' },
+    rounded: true,
+    provenance: {
+      ...mybMine,
+      locator: 'Table 8, World mine production, by country or locality, world total',
+      note: 'Revised (r).',
+    },
+  },
+  {
+    stage: 'mining',
+    year: 2022,
+    measure: 'production',
+    quantity: { amount: 297000, unit: 't', basis: 'REO' },
+    rounded: true,
+    provenance: {
+      ...mybMine,
+      locator: 'Table 8, World mine production, by country or locality, world total',
+    },
+  },
+  {
+    stage: 'mining',
+    year: 2023,
+    measure: 'production',
+    quantity: { amount: 376000, unit: 't', basis: 'REO' },
+    rounded: true,
+    provenance: {
+      ...mcs25Mine,
+      locator: 'p. 145, World Mine Production and Reserves, World total (rounded)',
+    },
+  },
+  {
+    stage: 'mining',
+    year: 2024,
+    measure: 'production',
+    quantity: { amount: 390000, unit: 't', basis: 'REO' },
+    rounded: true,
+    provenance: {
+      ...mcs25MineEstimated,
+      locator: 'p. 145, World Mine Production and Reserves, World total (rounded)',
+    },
+  },
+  {
+    stage: 'mining',
+    year: 2024,
+    measure: 'production',
+    quantity: { amount: 380000, unit: 't', basis: 'REO' },
+    rounded: true,
+    provenance: {
+      source: 'usgs-mcs-2026',
+      tag: 'reported',
+      locator: 'p. 153, World Mine Production and Reserves, World total (rounded)',
+      note: 'Revised from 390,000 t in MCS 2025.',
+    },
+  },
+  {
+    stage: 'mining',
+    year: 2025,
+    measure: 'production',
+    quantity: { amount: 390000, unit: 't', basis: 'REO' },
+    rounded: true,
+    provenance: {
+      ...mcs26Mine,
+      locator: 'p. 153, World Mine Production and Reserves, World total (rounded)',
+    },
   },
 ];

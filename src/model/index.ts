@@ -12,8 +12,10 @@ export {
 export { parseStageReport, stageReportSchema } from './report-schema.js';
 export type {
   CountryShare,
+  ReportMass,
   ReportSourcing,
   ReportStage,
+  ReportTableRef,
   StageReportData,
 } from './report-types.js';
 export type {
@@ -65,8 +67,10 @@ export type {
   ResourceEstimate,
   Source,
   Stage,
+  StageName,
   StageOutput,
   SubstitutionOption,
   SupplierCode,
   TradeFlow,
+  WorldTotal,
 } from './types.js';

@@ -300,6 +300,21 @@ export function datasetIssues(dataset: Dataset): ErrorIssue[] {
     }
   }
 
+  duplicates(
+    issues,
+    dataset.worldTotals,
+    'worldTotals',
+    (t) =>
+      [t.provenance.source, t.stage, t.measure, t.year, (t.elements ?? []).join('+')].join('|'),
+    'year',
+    'total per source, stage, measure, year and elements',
+  );
+  (dataset.worldTotals ?? []).forEach((total, index) => {
+    const path: Path = ['worldTotals', index];
+    checkProvenance(issues, sources, [...path, 'provenance'], total.provenance);
+    checkMass(issues, [...path, 'quantity'], total.quantity);
+  });
+
   (dataset.reserves ?? []).forEach((reserve, index) => {
     const path: Path = ['reserves', index];
     checkCountry(issues, countries, [...path, 'country'], reserve.country, true);

@@ -122,7 +122,9 @@ function schemaPass<T>(fn: string, schema: z.ZodType<T>, json: unknown): ParseRe
  *
  * Checks the shape of every record (types, ranges, enums, no unknown fields, nothing coerced:
  * a string `"12"` where a number is owed is an error; amounts of mass and money take a number or
- * a plain decimal string, as documented), then the rules across records: every reference to a
+ * a plain decimal string, as documented; the masses of a dataset, which are outputs, capacities,
+ * reserves, flows and totals, are never negative; a stage named `'refining'` is read as
+ * `'separation'`), then the rules across records: every reference to a
  * source, country, region, facility or application resolves; ids are unique; owner stakes and
  * element distributions sum to at most 1; shares of one published table sum to at most 1 (within
  * rounding); feedstock links run downstream and have no cycle; governance values agree with the

@@ -48,6 +48,19 @@ export function stageReportSchema(): z.ZodType<StageReportData> {
     z.enum(elementSymbols() as [string, ...string[]] as never, {
       error: expected('a rare-earth element symbol'),
     });
+  const decimal = () =>
+    z.string().regex(/^-?\d+(\.\d+)?$/, { error: expected('a decimal string') });
+  const mass = {
+    amount: decimal(),
+    unit: z.enum(['t', 'kg']),
+    basis: z.enum(['REO', 'metal', 'product']),
+  };
+  const tableRef = {
+    source: text(),
+    year: year(),
+    elements: z.array(element()).exactOptional(),
+    rows: nonNegative().int(),
+  };
   return z.strictObject({
     kind: z.literal('stage-report', { error: expected("kind 'stage-report'") }),
     version: z.literal(1, { error: expected('version 1') }),
@@ -60,13 +73,7 @@ export function stageReportSchema(): z.ZodType<StageReportData> {
         year: year(),
         source: text(),
         basis: z.enum(['quantities', 'shares']),
-        total: z
-          .strictObject({
-            amount: z.string().regex(/^-?\d+(\.\d+)?$/, { error: expected('a decimal string') }),
-            unit: z.enum(['t', 'kg']),
-            basis: z.enum(['REO', 'metal', 'product']),
-          })
-          .exactOptional(),
+        total: z.strictObject(mass).exactOptional(),
         leader: share(),
         top: z.array(share()),
         hhi: fraction(),
@@ -77,6 +84,24 @@ export function stageReportSchema(): z.ZodType<StageReportData> {
         cr3: fraction(),
         effectiveSuppliers: nonNegative(),
         residualShare: fraction(),
+        tableChoice: z
+          .strictObject({
+            used: z.strictObject(tableRef),
+            fallbackYear: z
+              .strictObject({ requested: year(), used: year(), why: text() })
+              .exactOptional(),
+            leftOut: z.array(z.strictObject({ ...tableRef, reason: text(), why: text() })),
+          })
+          .exactOptional(),
+        denominator: z
+          .strictObject({
+            used: z.enum(['rowSum', 'publishedWorldTotal', 'publishedShares']),
+            total: z.strictObject(mass).exactOptional(),
+            publishedWorldTotal: z.strictObject({ ...mass, rounded: z.boolean() }).exactOptional(),
+            shareSum: nonNegative(),
+            note: text(),
+          })
+          .exactOptional(),
       }),
     ),
     missingStages: z.array(z.strictObject({ stage: stage(), reason: text() })),
@@ -118,6 +143,7 @@ export function stageReportSchema(): z.ZodType<StageReportData> {
         ),
       }),
     ),
+    assumptions: z.array(text()).exactOptional(),
     sources: z.array(
       z.strictObject({
         id: text(),

@@ -20,6 +20,36 @@ export interface CountryShare {
 }
 
 /**
+ * A table of a stage as a report names it: source, year, scope and size.
+ *
+ * @category Model
+ */
+export interface ReportTableRef {
+  /** The source id. */
+  readonly source: string;
+  /** The table's year. */
+  readonly year: number;
+  /** The elements it covers; absent for all rare earths. */
+  readonly elements?: readonly ElementSymbol[];
+  /** How many rows it has. */
+  readonly rows: number;
+}
+
+/**
+ * A mass in a report: exact decimal string, unit and basis.
+ *
+ * @category Model
+ */
+export interface ReportMass {
+  /** Exact decimal string. */
+  readonly amount: string;
+  /** `'t'` or `'kg'`. */
+  readonly unit: 't' | 'kg';
+  /** `'REO'`, `'metal'` or `'product'`. */
+  readonly basis: 'REO' | 'metal' | 'product';
+}
+
+/**
  * One stage of a {@link StageReportData}.
  *
  * @category Model
@@ -62,6 +92,50 @@ export interface ReportStage {
   readonly effectiveSuppliers: number;
   /** The residual's share. */
   readonly residualShare: number;
+  /**
+   * Which table the figures come from, the fallback year if it is older than asked, and the
+   * tables left out and why (always written by `stageReport`; absent in reports written before
+   * it was added).
+   */
+  readonly tableChoice?: {
+    /** The table used. */
+    readonly used: ReportTableRef;
+    /** When the table is of an earlier year than asked: the assumption, stated. */
+    readonly fallbackYear?: {
+      /** The year asked for. */
+      readonly requested: number;
+      /** The year of the table used. */
+      readonly used: number;
+      /** The assumption in words. */
+      readonly why: string;
+    };
+    /** Tables that could have answered and were not used. */
+    readonly leftOut: readonly (ReportTableRef & {
+      /** `'older-source'`, `'not-requested-source'`, `'total-not-element'` or `'other-scope'`. */
+      readonly reason: string;
+      /** The reason in words. */
+      readonly why: string;
+    })[];
+  };
+  /**
+   * What the shares are shares of (always written by `stageReport`; absent in reports written
+   * before it was added).
+   */
+  readonly denominator?: {
+    /** `'rowSum'`, `'publishedWorldTotal'` or `'publishedShares'`. */
+    readonly used: 'rowSum' | 'publishedWorldTotal' | 'publishedShares';
+    /** The denominator, for quantity tables. */
+    readonly total?: ReportMass;
+    /** The published world total, when the dataset has one for the table (the other choice). */
+    readonly publishedWorldTotal?: ReportMass & {
+      /** Whether the source says it is rounded. */
+      readonly rounded: boolean;
+    };
+    /** The sum of the rows' shares under this denominator. */
+    readonly shareSum: number;
+    /** The denominator in words. */
+    readonly note: string;
+  };
 }
 
 /**
@@ -175,6 +249,11 @@ export interface StageReportData {
     /** Its sourcing tables covering the year. */
     readonly tables: readonly ReportSourcing[];
   }[];
+  /**
+   * Every assumption the figures rest on, in words: fallback years, denominators, tables left
+   * out (always written by `stageReport`; absent in reports written before it was added).
+   */
+  readonly assumptions?: readonly string[];
   /** Every source cited by the report. */
   readonly sources: readonly {
     /** Source id. */

@@ -19,6 +19,7 @@ import type {
   Stockpile,
   SubstitutionIntervention,
 } from './scenario-types.js';
+import { STAGE_NAMES_EXPECTED } from './stages.js';
 import type {
   Application,
   BalanceRecord,
@@ -42,6 +43,7 @@ import type {
   Source,
   StageOutput,
   TradeFlow,
+  WorldTotal,
 } from './types.js';
 
 /** The message maker for one phrase: `expected <phrase>, got <value>`. */
@@ -107,6 +109,24 @@ function numeric() {
   );
 }
 
+// A quantity in a dataset (an output, a capacity, a reserve, a flow) cannot be negative; a
+// negative one would pass here and only fail deep inside an index, far from the record.
+function nonNegativeNumeric() {
+  const error = expected(
+    'a finite non-negative quantity (a number ≥ 0 or a plain decimal string such as "12.5")',
+  );
+  return z.union(
+    [
+      z.number({ error }).min(0, { error }),
+      z
+        .string({ error })
+        .regex(/^\+?\d+(\.\d+)?$/, { error })
+        .max(400, { error }),
+    ],
+    { error },
+  );
+}
+
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: expected(`one of ${values.map((v) => `'${v}'`).join(', ')}`) });
 }
@@ -145,8 +165,13 @@ function elements() {
   return z.array(elementSymbol(), { error }).min(1, { error });
 }
 
+// 'refining' is the everyday word for separation (StageName): read as 'separation'.
 function stage() {
-  return oneOf(['mining', 'separation', 'metal', 'magnet']);
+  return z
+    .enum(['mining', 'separation', 'refining', 'metal', 'magnet'], {
+      error: expected(`a stage: ${STAGE_NAMES_EXPECTED}`),
+    })
+    .transform((name) => (name === 'refining' ? 'separation' : name));
 }
 
 function stages() {
@@ -177,10 +202,10 @@ function provenance(): z.ZodType<Provenance> {
   );
 }
 
-function massValue(): z.ZodType<MassValue> {
+function massValue(sign: 'non-negative' | 'signed' = 'non-negative'): z.ZodType<MassValue> {
   return z.strictObject(
     {
-      amount: numeric(),
+      amount: sign === 'signed' ? numeric() : nonNegativeNumeric(),
       unit: oneOf(['t', 'kg']),
       basis: oneOf(['REO', 'metal', 'product']),
       element: elementSymbol().exactOptional(),
@@ -347,6 +372,18 @@ function stageOutput(): z.ZodType<StageOutput> {
     measure: oneOf(['production', 'capacity']),
     quantity: massValue().exactOptional(),
     share: fraction().exactOptional(),
+    provenance: provenance(),
+  });
+}
+
+function worldTotal(): z.ZodType<WorldTotal> {
+  return z.strictObject({
+    stage: stage(),
+    year: year(),
+    elements: elements().exactOptional(),
+    measure: oneOf(['production', 'capacity']),
+    quantity: massValue(),
+    rounded: z.boolean({ error: expected('true or false') }).exactOptional(),
     provenance: provenance(),
   });
 }
@@ -689,6 +726,7 @@ export function datasetSchema(): z.ZodType<Dataset> {
       countries: list(country(), 'countries'),
       regions: list(region(), 'regions').exactOptional(),
       stageOutputs: list(stageOutput(), 'stage outputs').exactOptional(),
+      worldTotals: list(worldTotal(), 'world totals').exactOptional(),
       reserves: list(reserve(), 'reserves').exactOptional(),
       deposits: list(deposit(), 'deposits').exactOptional(),
       facilities: list(facility(), 'facilities').exactOptional(),
@@ -760,7 +798,7 @@ function intervention(): z.ZodType<Intervention> {
       facility: id().exactOptional(),
       country: countryCode().exactOptional(),
       stage: stage().exactOptional(),
-      change: massValue(),
+      change: massValue('signed'),
       elements: elements().exactOptional(),
       ramp: z.strictObject({ from: year(), to: year() }),
     }),
@@ -804,11 +842,13 @@ function intervention(): z.ZodType<Intervention> {
       holder: importerCode(),
       elements: elements().exactOptional(),
       stage: stage().exactOptional(),
-      initial: massValue().exactOptional(),
-      build: z.strictObject({ perYear: massValue(), from: year(), to: year() }).exactOptional(),
+      initial: massValue('signed').exactOptional(),
+      build: z
+        .strictObject({ perYear: massValue('signed'), from: year(), to: year() })
+        .exactOptional(),
       release: z
         .strictObject({
-          maxPerYear: massValue(),
+          maxPerYear: massValue('signed'),
           trigger: z.literal('shortfall', { error: expected("'shortfall'") }),
           from: year(),
           to: year().exactOptional(),

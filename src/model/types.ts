@@ -22,6 +22,15 @@ import type { Basis, MassUnit } from '../quantity/index.js';
 export type Stage = 'mining' | 'separation' | 'metal' | 'magnet';
 
 /**
+ * A stage as a caller may name it: a {@link Stage}, or `'refining'`, the everyday word for
+ * separation (IEA and press usage: "refining" covers cracking, separation and refining to
+ * oxides), read as `'separation'` wherever a stage is accepted.
+ *
+ * @category Model
+ */
+export type StageName = Stage | 'refining';
+
+/**
  * An ISO 3166-1 alpha-3 country code, e.g. `'CHN'`, `'USA'`, `'AUS'`, `'MMR'`.
  *
  * @category Model
@@ -220,6 +229,31 @@ export interface StageOutput {
   readonly quantity?: MassValue;
   /** The share of the world total (0–1) in the source's table; exactly one of `quantity` and `share`. */
   readonly share?: number;
+  /** Where the figure comes from. */
+  readonly provenance: Provenance;
+}
+
+/**
+ * A published world total of one stage's table, as the source prints it (USGS: "World total
+ * (rounded)"). It is not the sum of the rows: the rows are rounded separately and the total is
+ * rounded again, so the two differ (USGS MCS 2025, 2024: rows 393,950 t, world 390,000 t REO).
+ * It belongs to the table of the same source, stage, measure, year and elements.
+ *
+ * @category Model
+ */
+export interface WorldTotal {
+  /** The stage. */
+  readonly stage: Stage;
+  /** The calendar year the total describes. */
+  readonly year: number;
+  /** The elements it covers; absent means all rare earths. */
+  readonly elements?: readonly ElementSymbol[];
+  /** `'production'` or `'capacity'`. */
+  readonly measure: 'production' | 'capacity';
+  /** The total (t per year). */
+  readonly quantity: MassValue;
+  /** `true` when the source says the total is rounded. */
+  readonly rounded?: boolean;
   /** Where the figure comes from. */
   readonly provenance: Provenance;
 }
@@ -850,6 +884,8 @@ export interface Dataset {
   readonly regions?: readonly Region[];
   /** Production and shares by stage, country and year. */
   readonly stageOutputs?: readonly StageOutput[];
+  /** Published world totals of stage tables (beside the rows, which may not add up to them). */
+  readonly worldTotals?: readonly WorldTotal[];
   /** Reserves by country. */
   readonly reserves?: readonly Reserve[];
   /** Deposits. */

@@ -2,6 +2,8 @@ import { checkDataset } from '../chain/dataset.js';
 import {
   importReliance,
   importSources,
+  type ShareDenominator,
+  type StageTable,
   stageConcentration,
   supplyWithout,
 } from '../chain/index.js';
@@ -18,8 +20,13 @@ import { checkInteger } from '../numeric/numeric.js';
 export interface StageReportOptions {
   /** The year; default the latest year with stage data in the dataset. */
   readonly year?: number;
-  /** An element, to prefer tables scoped to it. */
+  /**
+   * An element: each stage uses a table scoped to it, or is reported missing (a table of all
+   * rare earths is never shown as one element's).
+   */
   readonly element?: ElementSymbol;
+  /** What quantity tables' shares are shares of: `'rowSum'` (default) or `'publishedWorldTotal'`. */
+  readonly denominator?: ShareDenominator;
   /** The countries the "without" section leaves out; default `['CHN']`. */
   readonly excluded?: readonly string[];
   /** Importers whose sourcing is shown; default `['USA', 'EU27', 'JPN']`. */
@@ -35,6 +42,60 @@ function latestYear(dataset: Dataset): number | undefined {
   return latest;
 }
 
+function reportMass(m: { amount: string; unit: 't' | 'kg'; basis: 'REO' | 'metal' | 'product' }) {
+  return { amount: m.amount, unit: m.unit, basis: m.basis };
+}
+
+/** The table choice and the denominator of a stage, as the report carries them. */
+function choiceOf(table: StageTable): Pick<ReportStage, 'tableChoice' | 'denominator'> {
+  const { choice, denominator } = table;
+  return {
+    tableChoice: {
+      used: choice.used,
+      ...(choice.fallbackYear === undefined ? {} : { fallbackYear: choice.fallbackYear }),
+      leftOut: choice.leftOut,
+    },
+    denominator: {
+      used: denominator.used,
+      ...(denominator.total === undefined ? {} : { total: reportMass(denominator.total) }),
+      ...(denominator.publishedWorldTotal === undefined
+        ? {}
+        : {
+            publishedWorldTotal: {
+              ...reportMass(denominator.publishedWorldTotal.quantity),
+              rounded: denominator.publishedWorldTotal.rounded,
+            },
+          }),
+      shareSum: denominator.shareSum,
+      note: denominator.note,
+    },
+  };
+}
+
+/** The assumptions of a stage's figures, in words. */
+function assumptionsOf(stage: string, table: StageTable): string[] {
+  const out: string[] = [];
+  if (table.choice.fallbackYear !== undefined)
+    out.push(`${stage}: fallback year: ${table.choice.fallbackYear.why}.`);
+  out.push(`${stage}: ${table.denominator.note}`);
+  const totals = table.choice.leftOut.filter((t) => t.reason === 'total-not-element');
+  if (totals.length > 0) {
+    const bySource = new Map<string, number[]>();
+    for (const t of totals) bySource.set(t.source, [...(bySource.get(t.source) ?? []), t.year]);
+    const listed = [...bySource].map(([source, years]) => `${source} (${years.join(', ')})`);
+    out.push(
+      `${stage}: left out the tables of all rare earths, never relabelled as ${table.choice.requested.element}'s: ${listed.join(', ')}.`,
+    );
+  }
+  for (const t of table.choice.leftOut) {
+    if (t.reason === 'total-not-element') continue;
+    out.push(
+      `${stage}: left out ${t.source} (${t.year}${t.elements === undefined ? '' : `, ${t.elements.join(', ')}`}, ${t.rows} row${t.rows === 1 ? '' : 's'}): ${t.why}.`,
+    );
+  }
+  return out;
+}
+
 function sortedShares(shares: Readonly<Record<string, number>>): CountryShare[] {
   return Object.entries(shares)
     .map(([country, share]) => ({ country, share }))
@@ -47,12 +108,16 @@ function sortedShares(shares: Readonly<Record<string, number>>): CountryShare[] 
  * CR1, CR3 and effective suppliers, from the table chosen by `stageConcentration` (each stage's
  * latest table at or before the year); the chokepoint; each stage's share outside China (or the
  * excluded countries) and the limiting stage; US net import reliance; the sourcing of the US, the
- * EU and Japan; and every source cited. Nothing is rendered here: see `renderStageReport` and the
+ * EU and Japan; every source cited; and, for each stage, which table was used, its fallback year
+ * if older than asked, the tables left out and why, and the denominator of its shares, all
+ * repeated in `assumptions`. With `element`, a stage that has only tables of all rare earths is
+ * listed as missing, never relabelled. Nothing is rendered here: see `renderStageReport` and the
  * chart functions.
  *
  * @category Report
  * @param dataset - a dataset, e.g. `baseline` from `rare-earths/data`
- * @param options - `year` (default the latest with data), `element`, `excluded`, `importers`, `reliance`
+ * @param options - `year` (default the latest with data), `element`, `denominator`, `excluded`,
+ *   `importers`, `reliance`
  * @returns the report data; it validates against `stageReportSchema()`
  * @throws {@link index!RareEarthsError} (`invalid-argument`) for bad options or a dataset without stage
  *   data; (`not-found`) for a year before any stage data
@@ -85,7 +150,11 @@ export function stageReport(dataset: Dataset, options: StageReportOptions = {}):
   const element = options.element;
   const excluded = options.excluded ?? ['CHN'];
   const withElement = element === undefined ? {} : { element };
-  const picture = stageConcentration(dataset, { year, ...withElement });
+  const picture = stageConcentration(dataset, {
+    year,
+    ...withElement,
+    ...(options.denominator === undefined ? {} : { denominator: options.denominator }),
+  });
   if (picture.stages.length === 0) {
     const earliest = Math.min(...(dataset.stageOutputs ?? []).map((row) => row.year));
     throw new RareEarthsError(fn, 'not-found', [
@@ -96,7 +165,13 @@ export function stageReport(dataset: Dataset, options: StageReportOptions = {}):
     ]);
   }
   const cited = new Set<string>();
+  const assumptions: string[] = [];
+  if (element !== undefined)
+    assumptions.push(
+      `Only tables scoped to ${element} are used; a table of all rare earths is never shown as ${element}'s, so a stage without one is listed as missing.`,
+    );
   const stages: ReportStage[] = picture.stages.map((s) => {
+    assumptions.push(...assumptionsOf(s.stage, s.table));
     cited.add(s.table.source.id);
     const identified = s.table.rows.filter((row) => row.country !== 'other').slice(0, 5);
     const residual = s.table.rows.filter((row) => row.country === 'other');
@@ -115,6 +190,7 @@ export function stageReport(dataset: Dataset, options: StageReportOptions = {}):
       cr3: s.cr3,
       effectiveSuppliers: s.effectiveSuppliers,
       residualShare: s.residualShare,
+      ...choiceOf(s.table),
       ...(s.table.total === undefined
         ? {}
         : {
@@ -128,6 +204,10 @@ export function stageReport(dataset: Dataset, options: StageReportOptions = {}):
     return stage;
   });
   const without = supplyWithout(dataset, { excluded, year, ...withElement });
+  if (options.denominator === 'publishedWorldTotal')
+    assumptions.push(
+      "The 'without' section takes shares of each table's row sum (what is outside the excluded countries, of what the rows hold).",
+    );
   const reliance: StageReportData['reliance'][number][] = [];
   for (const country of options.reliance ?? ['USA']) {
     try {
@@ -198,6 +278,7 @@ export function stageReport(dataset: Dataset, options: StageReportOptions = {}):
     },
     reliance,
     sourcing,
+    assumptions,
     sources,
     ...withElement,
     ...(picture.chokepoint === undefined ? {} : { chokepoint: picture.chokepoint }),

@@ -35,7 +35,8 @@ function points(value: number): string {
  * Render a stage report as text: Markdown (tables with aligned columns, readable in a terminal
  * and on the web), CSV in long format (one row per figure: section, stage, year, subject,
  * metric, value, unit, source, so it opens in a spreadsheet and pivots), or JSON (the report
- * data itself, which `parseStageReport` reads back). Shares print as percentages with one
+ * data itself, which `parseStageReport` reads back). Markdown and CSV list the report's
+ * assumptions (which table each stage uses, fallback years, denominators, tables left out). Shares print as percentages with one
  * decimal, HHI in points.
  *
  * @category Report
@@ -127,6 +128,11 @@ export function renderStageReport(report: StageReportData, options: RenderOption
     'HHI bands are the US DOJ/FTC 2023 merger-guideline thresholds, borrowed as reference bands. A range counts the residual "other countries" as many small producers (low) or as one (high).',
     '',
   );
+  if (report.assumptions !== undefined && report.assumptions.length > 0) {
+    heading(2, 'Which tables, and what the figures assume');
+    for (const line of report.assumptions) out.push(`- ${line}`);
+    out.push('');
+  }
 
   heading(2, `Without ${report.without.excluded.map(name).join(', ')}`);
   out.push(
@@ -247,6 +253,8 @@ function renderCsv(report: StageReportData): string {
         s.source,
       );
   }
+  for (const line of report.assumptions ?? [])
+    add('assumption', '', report.year, 'all', 'assumption', line, '', '');
   for (const s of report.without.stages)
     add(
       'without',

@@ -164,17 +164,31 @@ describe('stageConcentration: why a stage is missing', () => {
     ]);
   });
 
-  test('with an element: totals and tables scoped to it count, other scopes do not', () => {
+  test('with an element: only tables scoped to it count; totals are never relabelled (issue 15, finding 3)', () => {
     const dy = stageConcentration(extended(), { year: 2019, element: 'Dy' });
     expect(dy.missing.map((m) => m.reason)).toEqual([
-      'the dataset has production at the mining stage (Dy) for 2022, 2024, none at or before 2019',
-      'the dataset has production at the separation stage (Dy) for 2023, none at or before 2019',
+      'the dataset has no production at the mining stage (Dy)',
+      'the dataset has no production at the separation stage (Dy)',
       'the dataset has no production at the metal stage (Dy)',
       'the dataset has production at the magnet stage (Dy) for 2020, none at or before 2019',
     ]);
+    // In 2024 the mining total of 2024 would answer had it been Dy's: the reason says it is not.
+    const dy2024 = stageConcentration(extended(), { year: 2024, element: 'Dy' });
+    expect(dy2024.stages.map((s) => [s.stage, s.table.year])).toEqual([['magnet', 2020]]);
+    expect(dy2024.missing.map((m) => m.reason)).toEqual([
+      'the dataset has no production at the mining stage (Dy); its tables of all rare earths (2022, 2024) are not relabelled as Dy',
+      'the dataset has no production at the separation stage (Dy); its tables of all rare earths (2023) are not relabelled as Dy',
+      'the dataset has no production at the metal stage (Dy)',
+    ]);
+    // The magnet table of 2020 stands for 2024: stated as a fallback year.
+    expect(dy2024.stages[0]?.table.choice.fallbackYear).toEqual({
+      requested: 2024,
+      used: 2020,
+      why: 'the 2020 table (eu) stands for 2024, the latest production table at the magnet stage (Dy) at or before it',
+    });
     const nd = stageConcentration(extended(), { year: 2019, element: 'Nd' });
     expect(nd.missing.map((m) => m.reason)).toEqual([
-      'the dataset has production at the mining stage (Nd) for 2022, 2024, none at or before 2019',
+      'the dataset has no production at the mining stage (Nd)',
       'the dataset has production at the separation stage (Nd) for 2023, none at or before 2019',
       'the dataset has no production at the metal stage (Nd)',
       'the dataset has no production at the magnet stage (Nd)',
@@ -274,7 +288,8 @@ test('a stage whose table names no producing country is missing, with the reason
     ),
   };
   const picture = stageConcentration(onlyOther, { year: 2024, element: 'Nd' });
-  expect(picture.stages.map((s) => s.stage)).toEqual(['mining']);
+  // Mining has only a total, which does not answer for Nd.
+  expect(picture.stages.map((s) => s.stage)).toEqual([]);
   expect(picture.missing).toContainEqual({
     stage: 'separation',
     reason: 'the separation table of eu names no producing country, only "other"',

@@ -161,10 +161,14 @@ describe('controlVsLocation on the baseline', () => {
 
   test('bad options', () => {
     expect(
-      refusal(() => controlVsLocation(baseline, { stage: 'refining' as 'mining', year: 2024 }))
+      refusal(() => controlVsLocation(baseline, { stage: 'smelting' as 'mining', year: 2024 }))
         .message,
     ).toBe(
-      "controlVsLocation: options.stage: expected 'mining', 'separation', 'metal' or 'magnet', got \"refining\"",
+      "controlVsLocation: options.stage: expected a stage: 'mining', 'separation' (or its alias 'refining'), 'metal' or 'magnet', got \"smelting\"",
+    );
+    // 'refining' is separation (issue 15, finding 10)
+    expect(controlVsLocation(baseline, { stage: 'refining', year: 2024 })).toEqual(
+      controlVsLocation(baseline, { stage: 'separation', year: 2024 }),
     );
     expect(
       refusal(() =>

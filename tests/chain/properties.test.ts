@@ -57,6 +57,42 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe('chain properties', () => {
+  test('with a published world total W, each share is quantity / W and they sum to rows / W', () => {
+    fc.assert(
+      fc.property(mining, fc.integer({ min: 1, max: 5_000_000 }), (rows, world) => {
+        const data: Dataset = {
+          ...datasetOf(rows),
+          worldTotals: [
+            {
+              stage: 'mining',
+              year: 2024,
+              measure: 'production',
+              quantity: { amount: world, unit: 't', basis: 'REO' },
+              provenance: { source: 'mcs', tag: 'reported' },
+            },
+          ],
+        };
+        const total = rows.reduce((sum, row) => sum + row.amount, 0);
+        const table = stageTable(data, {
+          stage: 'mining',
+          year: 2024,
+          denominator: 'publishedWorldTotal',
+        });
+        for (const row of table.rows) {
+          const amount = rows.find((r) => r.country === row.country)?.amount ?? Number.NaN;
+          expect(row.share).toBeCloseTo(amount / world, 12);
+        }
+        expect(table.denominator.shareSum).toBeCloseTo(total / world, 12);
+        expect(table.choice.used.rows).toBe(rows.length);
+        expect(table.choice.leftOut).toEqual([]);
+        // The row-sum shares of the same table are unchanged by the world total's presence.
+        const rowSum = stageTable(data, { stage: 'mining', year: 2024 });
+        expect(rowSum.denominator.shareSum).toBe(1);
+        expect(rowSum.denominator.publishedWorldTotal?.quantity.amount).toBe(String(world));
+      }),
+    );
+  });
+
   test('stage shares are the quantities over their total, and sum to 1', () => {
     fc.assert(
       fc.property(mining, (rows) => {

@@ -44,10 +44,32 @@ describe('stageTable: which table answers a request', () => {
     expect(nd.publishedShareSum).toBeCloseTo(1.004, 12);
     expect(nd.rows.map((r) => r.country)).toEqual(['CHN', 'MYS', 'other']);
     expect(nd.rows[0]?.share).toBeCloseTo(0.849 / 1.004, 12);
-    // Dy is outside the EU table's scope: only the total applies.
-    expect(stageTable(data, { stage: 'separation', year: 2023, element: 'Dy' }).source.id).toBe(
-      'new',
+  });
+
+  test('a total is never relabelled as one element: no Dy table, no answer (issue 15, finding 3)', () => {
+    // Dy is outside the EU table's scope, and the only other table covers all rare earths. The
+    // old code answered with that total, labelled as Dy.
+    expect(() => stageTable(data, { stage: 'separation', year: 2023, element: 'Dy' })).toThrow(
+      new RareEarthsError('stageTable', 'not-found', [
+        {
+          path: ['options', 'year'],
+          message:
+            'expected a year with data, but the dataset has no production at the separation stage (Dy); the tables of all rare earths (2023) are not relabelled as Dy',
+        },
+      ]),
     );
+    // The Nd table's choice lists the total it passed over, and why.
+    const nd = stageTable(data, { stage: 'separation', year: 2023, element: 'Nd' });
+    expect(nd.choice.leftOut).toEqual([
+      {
+        source: 'new',
+        year: 2023,
+        rows: 1,
+        reason: 'total-not-element',
+        why: "a table of all rare earths, not of Nd: a total is never relabelled as one element's",
+      },
+    ]);
+    expect(nd.choice.fallbackYear).toBeUndefined();
   });
 
   test('published shares below 1 get an explicit remainder', () => {
@@ -84,8 +106,8 @@ describe('stageTable: which table answers a request', () => {
   });
 
   test('bad options are refused with their path', () => {
-    expect(() => stageTable(data, { stage: 'refining' as 'mining', year: 2024 })).toThrow(
-      "stageTable: options.stage: expected 'mining', 'separation', 'metal' or 'magnet', got \"refining\"",
+    expect(() => stageTable(data, { stage: 'smelting' as 'mining', year: 2024 })).toThrow(
+      "stageTable: options.stage: expected a stage: 'mining', 'separation' (or its alias 'refining'), 'metal' or 'magnet', got \"smelting\"",
     );
     expect(() => stageTable(data, { stage: 'mining', year: 2024.5 })).toThrow(
       'stageTable: options.year: expected an integer of at least 1900, got 2024.5',
@@ -349,13 +371,10 @@ describe('stageTable: which source answers', () => {
       element: 'Nd',
       yearMatch: 'latest',
     });
-    // 2023 before 2022; at 2023 the Nd-scoped EU table before the total.
+    // 2023 before 2022; the total of 2023 does not answer for Nd at all.
     expect(table.source.id).toBe('eu');
     expect(table.year).toBe(2023);
-    expect(table.alternatives).toStrictEqual([
-      { source: 'new', year: 2023 },
-      { source: 'eu', year: 2022, elements: LIGHT },
-    ]);
+    expect(table.alternatives).toStrictEqual([{ source: 'eu', year: 2022, elements: LIGHT }]);
   });
 });
 
@@ -374,5 +393,185 @@ describe('tableYears (internal): the years with a matching table', () => {
       tableYears(data, read({ stage: 'separation', year: 2024, source: 'eu', element: 'Nd' })),
     ).toEqual([2023]);
     expect(tableYears(data, read({ stage: 'metal', year: 2024 }))).toEqual([]);
+  });
+});
+
+describe('issue 15: what a table rests on (findings 3, 5, 6, 10b)', () => {
+  test('finding 6: MCS 2025, 2024: China 68.5% of the row sum or 69.2% of the published world total', () => {
+    // USGS MCS 2025 p. 145: China 270,000 t; the rows sum to 393,950 t; "World total (rounded)"
+    // 390,000 t. 270000/393950 = 0.685366…, 270000/390000 = 0.692308… (python3, exact fractions).
+    const options = { stage: 'mining', year: 2024, source: 'usgs-mcs-2025' } as const;
+    const rows = stageTable(baseline, options);
+    expect(rows.rows[0]).toMatchObject({ country: 'CHN', share: 270_000 / 393_950 });
+    expect(rows.denominator).toMatchObject({
+      used: 'rowSum',
+      total: { amount: '393950' },
+      rowSum: { amount: '393950' },
+      publishedWorldTotal: {
+        quantity: { amount: '390000', unit: 't', basis: 'REO' },
+        rounded: true,
+        locator: 'p. 145, World Mine Production and Reserves, World total (rounded)',
+      },
+      shareSum: 1,
+    });
+    const world = stageTable(baseline, { ...options, denominator: 'publishedWorldTotal' });
+    expect(world.rows[0]).toMatchObject({ country: 'CHN', share: 270_000 / 390_000 });
+    expect(world.denominator.used).toBe('publishedWorldTotal');
+    expect(world.denominator.total?.amount).toBe('390000');
+    expect(world.denominator.shareSum).toBeCloseTo(393_950 / 390_000, 15);
+    expect(world.rows.reduce((sum, row) => sum + row.share, 0)).toBeCloseTo(393_950 / 390_000, 12);
+    expect(world.denominator.note).toBe(
+      "Shares of the published world total, 390,000 t (rounded); the rows sum to 393,950 t, so the shares sum to 1.0101 (denominator: 'rowSum' gives shares of the row sum).",
+    );
+    expect(
+      stageShares(baseline, { ...options, denominator: 'publishedWorldTotal' }).CHN,
+    ).toBeCloseTo(0.6923, 4);
+  });
+
+  test('finding 6: a world total the dataset lacks is reported missing, never filled', () => {
+    expect(() =>
+      stageTable(tinyDataset(), {
+        stage: 'mining',
+        year: 2024,
+        denominator: 'publishedWorldTotal',
+      }),
+    ).toThrow(
+      new RareEarthsError('stageTable', 'not-found', [
+        {
+          path: ['options', 'denominator'],
+          message:
+            "expected a published world total for the mining table of new (2024, all rare earths), but dataset.worldTotals has none: use denominator 'rowSum'",
+        },
+      ]),
+    );
+    expect(() =>
+      stageTable(tinyDataset(), { stage: 'mining', year: 2024, denominator: 'world' as 'rowSum' }),
+    ).toThrow(
+      "stageTable: options.denominator: expected 'rowSum' or 'publishedWorldTotal', got \"world\"",
+    );
+    // Without a world total the default denominator says there is none to offer.
+    expect(stageTable(tinyDataset(), { stage: 'mining', year: 2024 }).denominator.note).toBe(
+      'Shares of the sum of the rows, 360 t; new gives no world total for this table in the dataset.',
+    );
+    // A share table has no tonnes: its denominator is the published shares.
+    expect(stageTable(tinyDataset(), { stage: 'separation', year: 2023 }).denominator).toEqual({
+      used: 'publishedShares',
+      shareSum: 1,
+      note: 'Shares as published, normalised from a published sum of 0.92.',
+    });
+  });
+
+  test('finding 6: a world total in kg is read in the rows unit; one on another basis is refused', () => {
+    const data = tinyDataset();
+    const total = (quantity: { amount: number; unit: 't' | 'kg'; basis: 'REO' | 'metal' }) => ({
+      ...data,
+      worldTotals: [
+        {
+          stage: 'mining' as const,
+          year: 2024,
+          measure: 'production' as const,
+          quantity,
+          provenance: { source: 'new', tag: 'reported' as const },
+        },
+      ],
+    });
+    const kg = stageTable(total({ amount: 400_000, unit: 'kg', basis: 'REO' }), {
+      stage: 'mining',
+      year: 2024,
+      denominator: 'publishedWorldTotal',
+    });
+    expect(kg.rows[0]).toMatchObject({ country: 'CHN', share: 270 / 400 });
+    expect(kg.denominator.publishedWorldTotal).toMatchObject({
+      quantity: { amount: '400', unit: 't' },
+      rounded: false,
+    });
+    expect(() =>
+      stageTable(total({ amount: 400, unit: 't', basis: 'metal' }), {
+        stage: 'mining',
+        year: 2024,
+      }),
+    ).toThrow(
+      'stageTable: dataset.worldTotals: expected a world total on the rows\' basis (REO) for new 2024, got "metal"',
+    );
+  });
+
+  test('finding 5: a negative row in a dataset passed without parsing is refused, naming the record', () => {
+    const data = tinyDataset();
+    const rows = [...(data.stageOutputs ?? []), tonnesRow('mining', 'BRA', 2024, -10_000, 'new')];
+    const index = rows.length - 1;
+    // The old code computed shares above 1 for the rest (and hhiBounds failed later in report).
+    expect(() =>
+      stageTable({ ...data, stageOutputs: rows }, { stage: 'mining', year: 2024 }),
+    ).toThrow(
+      `stageTable: dataset.stageOutputs[${index}].quantity.amount: expected a non-negative quantity, got -10000`,
+    );
+  });
+
+  test("finding 5: another source's table for the same year is left out, with the reason", () => {
+    const data = tinyDataset();
+    const table = stageTable(data, { stage: 'mining', year: 2024 });
+    expect(table.choice).toEqual({
+      requested: { stage: 'mining', year: 2024, yearMatch: 'exact' },
+      used: { source: 'new', year: 2024, rows: 4 },
+      leftOut: [
+        {
+          source: 'old',
+          year: 2024,
+          rows: 2,
+          reason: 'older-source',
+          why: "another source's table for 2024 (old, published 2025-01); the newest source's (new, published 2026-02) is used and tables of different sources are not added together: ask for it with source: 'old'",
+        },
+      ],
+    });
+    const old = stageTable(data, { stage: 'mining', year: 2024, source: 'old' });
+    expect(old.choice.leftOut).toEqual([
+      {
+        source: 'new',
+        year: 2024,
+        rows: 4,
+        reason: 'not-requested-source',
+        why: 'options.source asks for old',
+      },
+    ]);
+    // 'latest' from 2025: 2024 stands for 2025, stated.
+    const latest = stageTable(data, { stage: 'mining', year: 2025, yearMatch: 'latest' });
+    expect(latest.choice.fallbackYear).toEqual({
+      requested: 2025,
+      used: 2024,
+      why: 'the 2024 table (new) stands for 2025, the latest production table at the mining stage (all rare earths) at or before it',
+    });
+  });
+
+  test('finding 3: on the baseline, Dy in 2024 has no mining table of its own; 2023 has the EU one', () => {
+    expect(() => stageTable(baseline, { stage: 'mining', year: 2024, element: 'Dy' })).toThrow(
+      'stageTable: options.year: expected a year with production at the mining stage (Dy) (2023), got 2024; the tables of all rare earths (2024) are not relabelled as Dy',
+    );
+    const dy = stageTable(baseline, {
+      stage: 'mining',
+      year: 2024,
+      element: 'Dy',
+      yearMatch: 'latest',
+    });
+    // EU CRM 2023, Appendix 7 p. 78: global supply at extraction (Dy, Tb), China 84.4% of 100.1%.
+    expect(dy.source.id).toBe('eu-crm-2023');
+    expect(dy.elements).toEqual(['Tb', 'Dy']);
+    expect(dy.rows[0]).toEqual({ country: 'CHN', share: 0.844 / 1.001 });
+    expect(dy.choice.fallbackYear?.used).toBe(2023);
+    expect(dy.choice.leftOut.map((t) => [t.source, t.year, t.reason])).toEqual([
+      ['usgs-mcs-2025', 2024, 'total-not-element'],
+      ['usgs-mcs-2026', 2024, 'total-not-element'],
+      ['iea-gcmo-2024', 2023, 'total-not-element'],
+      ['usgs-mcs-2025', 2023, 'total-not-element'],
+    ]);
+  });
+
+  test("finding 10b: 'refining' is read as separation", () => {
+    const refining = stageTable(baseline, { stage: 'refining', year: 2024 });
+    expect(refining).toEqual(stageTable(baseline, { stage: 'separation', year: 2024 }));
+    expect(refining.stage).toBe('separation');
+    expect(refining.choice.requested.stage).toBe('separation');
+    expect(stageShares(baseline, { stage: 'refining', year: 2024 })).toEqual(
+      stageShares(baseline, { stage: 'separation', year: 2024 }),
+    );
   });
 });

@@ -498,6 +498,20 @@ describe('mine production sums to the published world totals', () => {
     expect(Math.abs(total - world)).toBeLessThanOrEqual(halfUnit(world));
   });
 
+  test('the published world totals are stored beside the rows, each with its page', () => {
+    const stored = list(data.worldTotals).map((t) => [
+      t.provenance.source,
+      t.year,
+      num(t.quantity.amount),
+    ]);
+    expect(stored.sort()).toEqual([...worldTotals].map((t) => [...t]).sort());
+    for (const t of list(data.worldTotals)) {
+      expect(t).toMatchObject({ stage: 'mining', measure: 'production', rounded: true });
+      expect(t.quantity).toMatchObject({ unit: 't', basis: 'REO' });
+      expect(t.provenance.locator).toMatch(/world total/i);
+    }
+  });
+
   test('the tolerance is the published precision', () => {
     expect(halfUnit(380000)).toBe(5000);
     expect(halfUnit(376000)).toBe(500);
@@ -715,6 +729,7 @@ describe('provenance', () => {
   test('every record of every collection carries a provenance', () => {
     const collections = [
       'stageOutputs',
+      'worldTotals',
       'reserves',
       'deposits',
       'facilities',

@@ -87,7 +87,7 @@ describe('wrong types', () => {
     row.year = Number.POSITIVE_INFINITY;
     const error = refusal(() => parseDataset(data));
     expect(error.message).toContain(
-      'stageOutputs[0].quantity.amount: expected a finite number or a plain decimal string',
+      'stageOutputs[0].quantity.amount: expected a finite non-negative quantity (a number ≥ 0 or a plain decimal string',
     );
     expect(error.message).toContain('stageOutputs[0].year:');
   });

@@ -102,6 +102,17 @@ export const fullDataset: DeepRequired<Dataset> = {
       provenance,
     },
   ],
+  worldTotals: [
+    {
+      stage: 'mining',
+      year: 2024,
+      elements: ['Ce'],
+      measure: 'production',
+      quantity: mass,
+      rounded: true,
+      provenance,
+    },
+  ],
   reserves: [{ country: 'other', year: 2024, quantity: mass, provenance }],
   deposits: [
     {

@@ -57,6 +57,8 @@ function validDataset(): Dataset {
   if (balances[0]) balances[0].quantity = { amount: '8120', unit: 't', basis: 'REO' };
   const demand = data.demand as Record<string, unknown>[];
   if (demand[0]) demand[0].quantity = { amount: '93000', unit: 't', basis: 'REO' };
+  const totals = data.worldTotals as Record<string, unknown>[];
+  if (totals[0]) totals[0].quantity = { amount: '390000', unit: 't', basis: 'REO' };
   const facilities = data.facilities as unknown as {
     capacity: Record<string, unknown>[];
     output: Record<string, unknown>[];
@@ -83,6 +85,7 @@ describe('dataset schema', () => {
     expect(lines).toEqual([
       'stageOutputs.0: expected exactly one of quantity and share, got both',
       'stageOutputs.0.quantity.oxide: expected an oxide only on a single-element REO mass',
+      'worldTotals.0.quantity.product: expected no product name for a \'REO\' mass, got "x"',
       'reserves.0.quantity.product: expected no product name for a \'REO\' mass, got "x"',
       'deposits.0.estimates.0.ore.oxide: expected an oxide only on a single-element REO mass',
       'deposits.0.estimates.0.contained.product: expected no product name for a \'REO\' mass, got "x"',
@@ -106,6 +109,22 @@ describe('dataset schema', () => {
   test('parsing never mutates its input', () => {
     const frozen = deepFreeze(validDataset());
     expect(() => parseDataset(frozen)).not.toThrow();
+  });
+
+  test("'refining' is read as separation in a dataset (issue 15, finding 10b)", () => {
+    const data = clone(validDataset()) as unknown as { stageOutputs: { stage: string }[] };
+    (data.stageOutputs[0] as { stage: string }).stage = 'refining';
+    expect(parseDataset(data).stageOutputs?.[0]?.stage).toBe('separation');
+  });
+
+  test('zero and "+5" are non-negative quantities', () => {
+    const data = clone(validDataset()) as unknown as {
+      stageOutputs: { quantity: { amount: unknown } }[];
+      reserves: { quantity: { amount: unknown } }[];
+    };
+    (data.stageOutputs[0] as { quantity: { amount: unknown } }).quantity.amount = 0;
+    (data.reserves[0] as { quantity: { amount: unknown } }).quantity.amount = '+5';
+    expect(parseDataset(data).reserves?.[0]?.quantity.amount).toBe('+5');
   });
 
   test('the same provenance object shared by two records is not a cycle', () => {
@@ -253,10 +272,10 @@ describe('malformed datasets: each gets a clear error naming the path', () => {
     [
       'unknown stage',
       (d) => {
-        d.stageOutputs[0].stage = 'refining';
+        d.stageOutputs[0].stage = 'smelting';
         return d;
       },
-      "stageOutputs[0].stage: expected one of 'mining', 'separation', 'metal', 'magnet', got \"refining\"",
+      "stageOutputs[0].stage: expected a stage: 'mining', 'separation' (or its alias 'refining'), 'metal' or 'magnet', got \"smelting\"",
     ],
     [
       'share above 1',
@@ -313,7 +332,7 @@ describe('malformed datasets: each gets a clear error naming the path', () => {
         d.stageOutputs[0].quantity.amount = 'NaN';
         return d;
       },
-      'stageOutputs[0].quantity.amount: expected a finite number or a plain decimal string such as "12.5", got "NaN"',
+      'stageOutputs[0].quantity.amount: expected a finite non-negative quantity (a number ≥ 0 or a plain decimal string such as "12.5"), got "NaN"',
     ],
     [
       'amount with exponent',
@@ -321,7 +340,7 @@ describe('malformed datasets: each gets a clear error naming the path', () => {
         d.stageOutputs[0].quantity.amount = '2.7e5';
         return d;
       },
-      'stageOutputs[0].quantity.amount: expected a finite number or a plain decimal string',
+      'stageOutputs[0].quantity.amount: expected a finite non-negative quantity (a number ≥ 0 or a plain decimal string',
     ],
     [
       'unknown unit',
@@ -669,6 +688,55 @@ describe('malformed datasets: each gets a clear error naming the path', () => {
         return d;
       },
       'sources[0].self: expected plain data, got an object that contains itself (a cycle)',
+    ],
+    // Issue 15, finding 5: negative quantities passed validation and failed deep in report.
+    [
+      'negative stage output',
+      (d) => {
+        d.stageOutputs[0].quantity.amount = -10000;
+        return d;
+      },
+      'stageOutputs[0].quantity.amount: expected a finite non-negative quantity (a number ≥ 0 or a plain decimal string such as "12.5"), got -10000',
+    ],
+    [
+      'negative stage output as a decimal string',
+      (d) => {
+        d.stageOutputs[0].quantity.amount = '-0.5';
+        return d;
+      },
+      'stageOutputs[0].quantity.amount: expected a finite non-negative quantity (a number ≥ 0 or a plain decimal string such as "12.5"), got "-0.5"',
+    ],
+    [
+      'negative facility capacity',
+      (d) => {
+        d.facilities[0].capacity[0].quantity.amount = -5000;
+        return d;
+      },
+      'facilities[0].capacity[0].quantity.amount: expected a finite non-negative quantity',
+    ],
+    [
+      'negative reserve',
+      (d) => {
+        d.reserves[0].quantity.amount = '-1';
+        return d;
+      },
+      'reserves[0].quantity.amount: expected a finite non-negative quantity',
+    ],
+    [
+      'negative world total',
+      (d) => {
+        d.worldTotals[0].quantity.amount = -390000;
+        return d;
+      },
+      'worldTotals[0].quantity.amount: expected a finite non-negative quantity',
+    ],
+    [
+      'two world totals for one table',
+      (d) => {
+        d.worldTotals.push({ ...d.worldTotals[0] });
+        return d;
+      },
+      'worldTotals[1].year: expected a unique total per source, stage, measure, year and elements, got "src-a|mining|production|2024|Ce" again (first at worldTotals[0])',
     ],
     [
       'deep nesting',

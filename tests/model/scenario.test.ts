@@ -201,3 +201,48 @@ describe('scenario rules under a path prefix', () => {
     ]);
   });
 });
+
+describe("'refining' (issue 15, finding 10b)", () => {
+  test('a stage named refining is read as separation, in interventions and their stage lists', () => {
+    const parsed = parseScenario({
+      ...base(),
+      interventions: [
+        {
+          kind: 'capacityChange',
+          id: 'plant',
+          country: 'CHN',
+          stage: 'refining',
+          change: { amount: 5000, unit: 't', basis: 'REO' },
+          ramp: { from: 2026, to: 2028 },
+        },
+        {
+          kind: 'exportRestriction',
+          id: 'ban',
+          country: 'CHN',
+          cut: 0.5,
+          from: 2026,
+          stages: ['refining', 'magnet'],
+        },
+      ],
+    });
+    expect(parsed.interventions[0]).toMatchObject({ stage: 'separation' });
+    expect(parsed.interventions[1]).toMatchObject({ stages: ['separation', 'magnet'] });
+  });
+
+  test('a capacity change may still be negative (a closure), unlike a dataset quantity', () => {
+    const parsed = parseScenario({
+      ...base(),
+      interventions: [
+        {
+          kind: 'capacityChange',
+          id: 'closure',
+          country: 'CHN',
+          stage: 'mining',
+          change: { amount: -5000, unit: 't', basis: 'REO' },
+          ramp: { from: 2026, to: 2028 },
+        },
+      ],
+    });
+    expect(parsed.interventions[0]).toMatchObject({ change: { amount: -5000 } });
+  });
+});

@@ -192,3 +192,61 @@ describe('charts', () => {
     );
   });
 });
+
+describe('stageReport: what each stage rests on (issue 15)', () => {
+  test('finding 3: with an element, only tables scoped to it; the rest are missing, and why', () => {
+    const dy = stageReport(baseline, { year: 2024, element: 'Dy' });
+    // The old report showed usgs-mcs-2026 (China 70.3%, all rare earths) as Dy's mining.
+    expect(dy.stages.map((s) => [s.stage, s.year, s.source, s.tableChoice?.used.elements])).toEqual(
+      [
+        ['mining', 2023, 'eu-crm-2023', ['Tb', 'Dy']],
+        // EU CRM 2023 processing shares for the heavy rare earths, Y and Eu–Lu.
+        [
+          'separation',
+          2023,
+          'eu-crm-2023',
+          ['Y', 'Eu', 'Gd', 'Tb', 'Dy', 'Ho', 'Er', 'Tm', 'Yb', 'Lu'],
+        ],
+      ],
+    );
+    expect(dy.assumptions?.[0]).toBe(
+      "Only tables scoped to Dy are used; a table of all rare earths is never shown as Dy's, so a stage without one is listed as missing.",
+    );
+    expect(dy.assumptions).toContain(
+      "mining: left out the tables of all rare earths, never relabelled as Dy's: usgs-mcs-2025 (2024, 2023), usgs-mcs-2026 (2024), iea-gcmo-2024 (2023).",
+    );
+    expect(dy.missingStages.map((m) => m.stage)).toEqual(['metal', 'magnet']);
+    expect(parseStageReport(JSON.parse(JSON.stringify(dy)))).toEqual(dy);
+  });
+
+  test('findings 5 and 6: table choice and denominator per stage, in JSON, Markdown and CSV', () => {
+    expect(report.stages[0]?.tableChoice).toEqual({
+      used: { source: 'usgs-mcs-2026', year: 2024, rows: 13 },
+      leftOut: [
+        expect.objectContaining({ source: 'usgs-mcs-2025', year: 2024, reason: 'older-source' }),
+      ],
+    });
+    expect(report.stages[1]?.denominator?.used).toBe('publishedShares');
+    const md = renderStageReport(report, { names });
+    expect(md).toContain('## Which tables, and what the figures assume');
+    expect(md).toContain(
+      "- mining: Shares of the sum of the rows, 384,000 t; the published world total is 380,000 t (rounded), the other denominator (denominator: 'publishedWorldTotal').",
+    );
+    const csv = renderStageReport(report, { format: 'csv' }).split('\r\n');
+    expect(csv.filter((row) => row.startsWith('assumption,')).length).toBe(
+      report.assumptions?.length,
+    );
+    const world = stageReport(baseline, { year: 2024, denominator: 'publishedWorldTotal' });
+    // 270,000 / 380,000 (MCS 2026 p. 153, World total (rounded)).
+    expect(world.stages[0]?.leader.share).toBeCloseTo(270_000 / 380_000, 12);
+    expect(world.stages[0]?.cr1).toBeCloseTo(270_000 / 380_000, 12);
+    // The HHI stays on the rows' own composition.
+    expect(world.stages[0]?.hhi).toBeCloseTo(report.stages[0]?.hhi ?? Number.NaN, 12);
+  });
+
+  test('a report written before these fields still parses', () => {
+    const { assumptions: _a, ...old } = report;
+    const stages = old.stages.map(({ tableChoice: _t, denominator: _d, ...stage }) => stage);
+    expect(parseStageReport({ ...old, stages }).stages).toEqual(stages);
+  });
+});
