@@ -53,6 +53,24 @@ export const applications: readonly Application[] = [
 /** Demand. @internal */
 export const demand: readonly DemandRecord[] = [
   {
+    year: 2015,
+    application: 'permanent-magnets',
+    quantity: {
+      amount: 46500,
+      unit: 't',
+      basis: 'product',
+      product: 'rare earths for permanent magnets (IEA; basis not stated in the summaries read)',
+    },
+    provenance: {
+      source: 'iea-gcmo-2024',
+      tag: 'derived',
+      locator: 'press summaries (wayenind.com, seaisi.org)',
+      derivation:
+        'The IEA says magnet rare-earth demand "nearly doubled" since 2015, to 93,000 t in 2023: 93,000 / 2 = 46,500 t. "Nearly doubled" puts 2015 a little above half of 2023, so this is a lower bound on 2015 demand.',
+      note: 'The only sourced point before 2023: it lets the recycling model count products sold from 2015 on as in use, instead of inventing earlier sales. Years between 2015 and 2023 are interpolated, not reported.',
+    },
+  },
+  {
     year: 2023,
     application: 'permanent-magnets',
     quantity: {

@@ -7,7 +7,7 @@ import type {
   ScenarioEvaluation,
   ScenarioRow,
 } from '../scenario/index.js';
-import { type ChartOptions, timeSeriesChart } from './charts.js';
+import { type ChartOptions, escapeXml, timeSeriesChart } from './charts.js';
 import { checkOutputShape, checkRenderOptions, csvTable, markdownTable } from './format.js';
 
 /**
@@ -170,6 +170,7 @@ export function renderEvaluation(
         'HHI (points)',
         'Band',
         'Coverage',
+        'Sized by',
       ],
       stages.flatMap((stage) =>
         [...new Set([from, to])].map((year) => {
@@ -182,10 +183,11 @@ export function renderEvaluation(
             number(hhi),
             hhi === undefined ? '–' : concentrationBand(Math.min(10_000, hhi)),
             percent(value('Resilience|Coverage', 'World', year, stage)),
+            sizedBy(evaluation, stage),
           ];
         }),
       ),
-      ['left', 'right', 'right', 'right', 'right', 'left', 'right'],
+      ['left', 'right', 'right', 'right', 'right', 'left', 'right', 'left'],
     ),
     '',
   );
@@ -196,7 +198,8 @@ export function renderEvaluation(
     `## Import lines, ${to}`,
     '',
   );
-  const lines = rows.filter((r) => r.variable === 'Imports|Restricted|Share' && r.year === to);
+  // Every line has capacity-addition rows; a line whose composition is unknown has no share row.
+  const lines = rows.filter((r) => r.variable === 'Balance|Capacity additions' && r.year === to);
   out.push(
     lines.length === 0
       ? 'None: the dataset has no import sourcing for the reference year.'
@@ -217,7 +220,7 @@ export function renderEvaluation(
             r.stage === undefined ? 'compounds and metals' : STAGE_NAMES[r.stage],
             r.element ?? 'all',
             number(value('Imports', r.region, to, r.stage, r.element)),
-            percent(r.value),
+            restrictedCell(value('Imports|Restricted|Share', r.region, to, r.stage, r.element)),
             number(value('Imports|Restricted', r.region, to, r.stage, r.element), 1),
             number(value('Balance|Capacity additions', r.region, to, r.stage, r.element), 1),
             number(value('Balance|Stock release', r.region, to, r.stage, r.element), 1),
@@ -254,10 +257,32 @@ export function renderEvaluation(
   out.push(
     '## Assumptions',
     '',
-    ...evaluation.assumptions.map((a) => `- **${a.id}**: ${a.text}`),
+    ...evaluation.assumptions.map((a) => `- **${a.id}** (${a.kind}): ${a.text}`),
     '',
   );
   return `${out.join('\n')}`;
+}
+
+/** How a stage was sized, in words, from the evaluation's `stages`. */
+function sizedBy(evaluation: ScenarioEvaluation, stage: Stage): string {
+  const size = (evaluation.stages ?? []).find((s) => s.stage === stage);
+  if (size === undefined) return '–';
+  const sources = size.sources.length === 0 ? '' : ` (${size.sources.join(', ')})`;
+  switch (size.sizedBy) {
+    case 'table':
+      return `its own table, ${size.year}${sources}`;
+    case 'option':
+      return 'options.throughput';
+    case 'mining':
+      return `world mine production, ${size.year}${sources}`;
+    case 'demand':
+      return `demand of ${size.application}, ${size.year}${sources}`;
+  }
+}
+
+/** The restricted share of a line, or why it is not known. */
+function restrictedCell(share: number | undefined): string {
+  return share === undefined ? 'composition unknown' : percent(share);
 }
 
 /** A scalar or a list of scalars, as text. */
@@ -699,7 +724,7 @@ export function scenarioDemandChart(
     );
   }
   const values = (variable: string) => series(variable).map((r) => r.value);
-  return timeSeriesChart(
+  const svg = timeSeriesChart(
     {
       years: demand.map((r) => r.year),
       unit: 't/yr',
@@ -712,4 +737,50 @@ export function scenarioDemandChart(
     },
     { title: `${evaluation.scenario.name}: demand and its offsets`, ...options },
   );
+  const behind = (evaluation.assumptions ?? []).filter((a) => DEMAND_KINDS.includes(a.kind));
+  return withCaption(
+    svg,
+    behind.map((a) => `${a.id}: ${a.text}`),
+  );
+}
+
+// The assumptions the demand stack rests on.
+const DEMAND_KINDS: readonly string[] = ['demand-path', 'sales-history', 'recycling-default'];
+
+/**
+ * The SVG with a caption below it, its lines wrapped to the chart's width: the chart grows by
+ * the caption's height.
+ */
+function withCaption(svg: string, statements: readonly string[]): string {
+  const size = /^<svg [^>]*width="(\d+)" height="(\d+)"/.exec(svg);
+  if (size === null || statements.length === 0) return svg;
+  const width = Number(size[1]);
+  const height = Number(size[2]);
+  const perLine = Math.max(40, Math.floor((width - 32) / 5.5));
+  const lines: string[] = ['Assumptions behind these figures:'];
+  for (const statement of statements) {
+    let rest = `• ${statement}`;
+    while (rest.length > perLine) {
+      const cut = rest.lastIndexOf(' ', perLine);
+      const at = cut <= 0 ? perLine : cut;
+      lines.push(rest.slice(0, at));
+      rest = `  ${rest.slice(at).trimStart()}`;
+    }
+    lines.push(rest);
+  }
+  const grown = height + 14 * lines.length + 8;
+  const text = lines.map(
+    (line, k) =>
+      `<text x="16" y="${height + 14 * (k + 1)}" font-size="10" fill="#444">${escapeXml(line)}</text>`,
+  );
+  return svg
+    .replace(
+      `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
+      `width="${width}" height="${grown}" viewBox="0 0 ${width} ${grown}"`,
+    )
+    .replace(
+      `<rect width="${width}" height="${height}"`,
+      `<rect width="${width}" height="${grown}"`,
+    )
+    .replace(/<\/svg>$/, `${text.join('\n')}\n</svg>`);
 }

@@ -1,8 +1,8 @@
 import type { Scenario } from '../model/scenario-types.js';
-import type { Dataset, StageOutput } from '../model/types.js';
+import type { Dataset, Source, Stage, StageOutput } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
 import { prepare } from './context.js';
-import { capacityChanges, check, supplyAt } from './evaluate.js';
+import { capacityChanges, check, supplyAt, withholdSupply } from './evaluate.js';
 import type { EvaluateOptions, ScenarioAssumption } from './types.js';
 
 /**
@@ -18,12 +18,16 @@ export interface ApplyOptions extends EvaluateOptions {
 /**
  * The dataset as a scenario has it in one year: a new dataset whose production tables of that year
  * (for every stage the evaluation covers) are replaced by the scenario's supply by country, as
- * {@link evaluate} computes it (reference shares × throughput, plus capacity changes ramped to the
- * year), in t REO, each row tagged `derived` with its derivation. Everything else is shared with
- * the input, which is never changed. The result can be read by every analysis of the library:
- * `stageConcentration`, `supplyWithout`, `stageReport` of `rare-earths/report` … for the
- * scenario's world. Export restrictions, demand and stockpiles are not part of a dataset and are
- * left to {@link evaluate}.
+ * {@link evaluate} computes it (reference shares × the stage's size, plus capacity changes ramped
+ * to the year, less what restrictions on every partner withhold), in t REO (a stage sized by a
+ * demand: on the demand records' basis). Each row is tagged `derived` and cites a projection
+ * source added to the dataset's `sources` (id `projection.<stage>.<year>`), whose
+ * title names what the figures rest on: the reference table and its source, the stage's size
+ * and its source, and the interventions with theirs; a projected year never cites the reference
+ * table as if it had published it. Everything else is shared with the input, which is never
+ * changed. The result can be read by every analysis of the library: `stageConcentration`,
+ * `supplyWithout`, `stageReport` of `rare-earths/report` … for the scenario's world. Import
+ * balances, demand and stockpiles are not part of a dataset and are left to {@link evaluate}.
  *
  * @category Scenario
  * @param dataset - a dataset, e.g. `baseline` from `rare-earths/data`
@@ -74,22 +78,82 @@ export function applyScenario(
         row.elements === undefined
       ),
   );
+  const restrictions = resolved.interventions.filter((i) => i.kind === 'exportRestriction');
+  const cited = new Map(dataset.sources.map((source) => [source.id, source]));
+  const seen = { unknown: new Set<Stage>(), composed: new Set<Stage>() };
   const added: StageOutput[] = [];
+  const projections: Source[] = [];
   for (const base of prepared.stages) {
     const own = changes.filter((c) => c.stage === base.stage);
     const supply = supplyAt(base, own, year);
-    const ids = own.map((c) => c.intervention.id);
-    const derivation = `Scenario ${JSON.stringify(resolved.id)} in ${year}: the ${base.stage} shares of ${base.table.year} (${base.table.source.id}) × a world throughput of ${base.throughput} t/yr${ids.length === 0 ? '' : `, plus capacity changes ${ids.join(', ')}`} (rare-earths applyScenario).`;
+    const withheld = withholdSupply(
+      base.stage,
+      supply,
+      restrictions,
+      year,
+      prepared.options.composition,
+      seen,
+    );
+    // What the projected figures rest on: the reference table, the stage's size, and each
+    // intervention that changed them, each with its source.
+    const size = base.size;
+    const sizedBy =
+      size.sizedBy === 'option'
+        ? 'options.throughput'
+        : size.sizedBy === 'table'
+          ? `its own table (${size.sources.join(', ')})`
+          : size.sizedBy === 'mining'
+            ? `the world mine production of ${size.year} (${size.sources.join(', ')})`
+            : `the demand of ${size.application} in ${size.year} (${size.sources.join(', ') || 'options.demand'})`;
+    const acting = [
+      ...own.map((c) => c.intervention),
+      ...restrictions.filter((r) => withheld.has(r.country)),
+    ];
+    const interventions = acting.map(
+      (i) => `${i.id}${i.provenance === undefined ? '' : ` (${i.provenance.source})`}`,
+    );
+    const restsOn = `the ${base.stage} shares of ${base.table.year} (${base.table.source.id}) × a world throughput of ${base.throughput} t/yr sized by ${sizedBy}${interventions.length === 0 ? '' : `, and the interventions ${interventions.join(', ')}`}`;
+    // One projection per stage and year: applying another scenario for the year replaces it.
+    const id = `projection.${base.stage}.${year}`;
+    const inputs = [
+      ...new Set([
+        base.table.source.id,
+        ...size.sources,
+        ...acting.flatMap((i) => (i.provenance === undefined ? [] : [i.provenance.source])),
+      ]),
+    ];
+    projections.push({
+      id,
+      title: `Projection of the ${base.stage} stage for ${year} under scenario "${resolved.name}" (${resolved.id}), resting on ${restsOn}`,
+      publisher: 'rare-earths applyScenario (a model projection, not a publication)',
+      year,
+      note: `Sources of the inputs: ${inputs.map((s) => `${s} (${cited.get(s)?.title ?? 'not in the dataset'})`).join('; ')}.`,
+    });
+    const derivation = `Scenario ${JSON.stringify(resolved.id)} in ${year}: ${restsOn}${withheld.size === 0 ? '' : ', less what restrictions on every partner withhold'} (rare-earths applyScenario).`;
     for (const [country, amount] of Object.entries(supply)) {
       added.push({
         stage: base.stage,
         country,
         year,
         measure: 'production',
-        quantity: { amount, unit: 't', basis: 'REO' },
-        provenance: { source: base.table.source.id, tag: 'derived', derivation },
+        // A stage sized by a demand is on the demand records' basis, not necessarily REO.
+        quantity:
+          size.sizedBy === 'demand'
+            ? {
+                amount,
+                unit: 't',
+                basis: 'product',
+                product: `as the demand records of ${size.application}`,
+              }
+            : { amount, unit: 't', basis: 'REO' },
+        provenance: { source: id, tag: 'derived', derivation },
       });
     }
   }
-  return { ...dataset, stageOutputs: [...kept, ...added] };
+  const sources = dataset.sources.filter((s) => !projections.some((p) => p.id === s.id));
+  return {
+    ...dataset,
+    sources: [...sources, ...projections],
+    stageOutputs: [...kept, ...added],
+  };
 }

@@ -9,7 +9,7 @@ import type { Application, Dataset, MassValue, Stage, SupplierCode } from '../mo
 import { checkFinite, checkFraction, checkInteger, checkNumeric } from '../numeric/numeric.js';
 import { type Schedule, scheduleValueAt } from '../numeric/schedule.js';
 import type { Timing } from '../stocks/lifetime.js';
-import type { EvaluateOptions, ScenarioAssumption } from './types.js';
+import type { EvaluateOptions, ScenarioAssumption, StageSize, StageSizeRule } from './types.js';
 
 /** @internal */
 export const STAGES: readonly Stage[] = ['mining', 'separation', 'metal', 'magnet'];
@@ -27,6 +27,8 @@ export interface StageBase {
   readonly throughput: number;
   /** share × throughput by supplier, t/yr. */
   readonly base: ReadonlyMap<SupplierCode, number>;
+  /** How the stage was sized. */
+  readonly size: StageSize;
 }
 
 /** One importer's imports of one commodity, with where they come from. @internal */
@@ -55,6 +57,14 @@ export interface AppBase {
   readonly scope?: string;
   readonly path: Schedule;
   readonly pathPath: readonly (string | number)[];
+  /** The first year the path is recorded for (a record, a table's first key); absent: every year. */
+  readonly firstYear?: number;
+  /** The years of the dataset's records, when the path comes from them. */
+  readonly recordYears?: readonly number[];
+  /** Ids of the sources of the records. */
+  readonly sources: readonly string[];
+  /** The records' unit and basis, in words. */
+  readonly basis?: string;
 }
 
 /** Options read and checked. @internal */
@@ -62,6 +72,8 @@ export interface ReadOptions {
   readonly composition?: ReadonlyMap<ElementSymbol, number>;
   readonly capacityFor: Readonly<Record<string, readonly string[]>>;
   readonly historyYears: number;
+  readonly salesHistory: 'recorded' | 'hold-first';
+  readonly stageSize: ReadonlyMap<Stage, StageSizeRule>;
   readonly timing: Timing;
   readonly collectionRate: number;
   readonly preprocessingYield: number;
@@ -99,8 +111,9 @@ export function scopeLabel(elements: readonly ElementSymbol[] | undefined): stri
 
 /**
  * The fraction of a product covering elements `x` (absent: all) whose mass lies in elements `y`
- * (absent: all): by the composition's mass shares when given, else by element count within a
- * scoped product, and 0 for an all-rare-earth product whose make-up is unknown.
+ * (absent: all): 1 when `x` lies within `y`, 0 when they share no element, else by the
+ * composition's mass shares over `x`; `undefined` when that split needs a composition that is not
+ * given (or gives `x` no mass).
  *
  * @internal
  */
@@ -108,18 +121,45 @@ export function massShareWithin(
   x: readonly ElementSymbol[] | undefined,
   y: readonly ElementSymbol[] | undefined,
   composition: ReadonlyMap<ElementSymbol, number> | undefined,
-): number {
+): number | undefined {
   if (y === undefined) return 1;
-  if (x === undefined && composition === undefined) return 0;
-  const within = x ?? elementSymbols();
+  if (x?.every((symbol) => y.includes(symbol))) return 1;
+  if (x !== undefined && !x.some((symbol) => y.includes(symbol))) return 0;
+  if (composition === undefined) return undefined;
   let total = 0;
   let inside = 0;
-  for (const symbol of within) {
-    const weight = composition === undefined ? 1 : (composition.get(symbol) ?? 0);
+  for (const symbol of x ?? elementSymbols()) {
+    const weight = composition.get(symbol) ?? 0;
     total += weight;
     if (y.includes(symbol)) inside += weight;
   }
-  return total === 0 ? 0 : inside / total;
+  return total === 0 ? undefined : inside / total;
+}
+
+const DEFAULT_SIZES: readonly (readonly [Stage, StageSizeRule])[] = [
+  ['separation', 'mining'],
+  ['magnet', { application: 'permanent-magnets' }],
+];
+
+function readStageSize(fn: string, given: unknown): Map<Stage, StageSizeRule> {
+  const out = new Map<Stage, StageSizeRule>(DEFAULT_SIZES);
+  if (given === undefined) return out;
+  if (typeof given !== 'object' || given === null) {
+    return invalidArgument(fn, ['options', 'stageSize'], 'sizing rules keyed by stage', given);
+  }
+  for (const [key, rule] of Object.entries(given)) {
+    const path = ['options', 'stageSize', key];
+    if (!(STAGES as readonly string[]).includes(key)) {
+      invalidArgument(fn, path, "'mining', 'separation', 'metal' or 'magnet'", key);
+    }
+    if (rule === undefined) continue;
+    const application = (rule as { application?: unknown } | null)?.application;
+    if (rule !== 'mining' && (typeof application !== 'string' || application === '')) {
+      invalidArgument(fn, path, "'mining' or { application: id }", rule);
+    }
+    out.set(key as Stage, rule as StageSizeRule);
+  }
+  return out;
 }
 
 function readOptions(fn: string, options: EvaluateOptions): ReadOptions {
@@ -172,6 +212,10 @@ function readOptions(fn: string, options: EvaluateOptions): ReadOptions {
   if (timing !== 'end' && timing !== 'middle' && timing !== 'start') {
     invalidArgument(fn, ['options', 'timing'], "'end', 'middle' or 'start'", timing);
   }
+  const salesHistory = options.salesHistory ?? 'recorded';
+  if (salesHistory !== 'recorded' && salesHistory !== 'hold-first') {
+    invalidArgument(fn, ['options', 'salesHistory'], "'recorded' or 'hold-first'", salesHistory);
+  }
   const link = options.linkStageDemand ?? true;
   if (typeof link !== 'boolean') {
     invalidArgument(fn, ['options', 'linkStageDemand'], 'true or false', link);
@@ -180,6 +224,8 @@ function readOptions(fn: string, options: EvaluateOptions): ReadOptions {
     ...(composition === undefined ? {} : { composition }),
     capacityFor,
     historyYears: checkInteger(fn, ['options', 'historyYears'], options.historyYears ?? 30, 0),
+    salesHistory,
+    stageSize: readStageSize(fn, options.stageSize),
     timing,
     collectionRate: checkFraction(
       fn,
@@ -206,11 +252,93 @@ function formatTonnes(value: number): string {
   return `${Number(value.toPrecision(6)).toLocaleString('en-US')} t`;
 }
 
+/** The size of one stage with a table, or why it has none. */
+function sizeStage(
+  fn: string,
+  stage: Stage,
+  table: StageTable,
+  context: {
+    readonly given: Readonly<Partial<Record<Stage, number>>>;
+    readonly mining: StageTable | undefined;
+    readonly read: ReadOptions;
+    readonly apps: ReadonlyMap<string, AppBase>;
+    readonly year: number;
+  },
+): { size: StageSize; text: string } | { missing: string } {
+  const given = context.given[stage];
+  if (given !== undefined) {
+    const throughput = checkFinite(fn, ['options', 'throughput', stage], given);
+    if (throughput < 0) {
+      invalidArgument(
+        fn,
+        ['options', 'throughput', stage],
+        'a non-negative throughput',
+        throughput,
+      );
+    }
+    return {
+      size: { stage, throughput, sizedBy: 'option', year: table.year, sources: [] },
+      text: `${stage}: sized by options.throughput, ${formatTonnes(throughput)}/yr.`,
+    };
+  }
+  if (table.total !== undefined) {
+    const throughput = tonnesOf(fn, [stage], table.total);
+    return {
+      size: { stage, throughput, sizedBy: 'table', year: table.year, sources: [table.source.id] },
+      text: `${stage}: sized by its own table, ${formatTonnes(throughput)}/yr (${table.total.basis ?? 'basis as stored'}) in ${table.year}, ${table.source.title} (${table.source.id}).`,
+    };
+  }
+  const rule = context.read.stageSize.get(stage);
+  if (rule === 'mining') {
+    const mining = context.mining;
+    if (mining?.total === undefined) {
+      return {
+        missing: `the ${stage} table has no tonnages, and its rule (options.stageSize: 'mining') needs a mine production table with quantities at or before ${context.year}, which the dataset lacks`,
+      };
+    }
+    const throughput = tonnesOf(fn, ['mining'], mining.total);
+    return {
+      size: {
+        stage,
+        throughput,
+        sizedBy: 'mining',
+        year: mining.year,
+        sources: [mining.source.id],
+      },
+      text: `${stage}: sized by the world mine production, ${formatTonnes(throughput)}/yr (t REO) in ${mining.year}, ${mining.source.title} (${mining.source.id}): a stated conversion, all mined rare earths taken to pass through the ${stage} stage (losses and stock changes ignored), since the dataset has no ${stage} tonnages.`,
+    };
+  }
+  if (rule !== undefined) {
+    const app = context.apps.get(rule.application);
+    if (app === undefined) {
+      return {
+        missing: `the ${stage} table has no tonnages, and its rule (options.stageSize: the demand of ${JSON.stringify(rule.application)}) finds no demand path for that application`,
+      };
+    }
+    const throughput = scheduleValueAt(fn, app.pathPath, app.path, context.year);
+    return {
+      size: {
+        stage,
+        throughput,
+        sizedBy: 'demand',
+        application: app.id,
+        year: context.year,
+        sources: app.sources,
+      },
+      text: `${stage}: sized by the demand of ${app.id} in ${context.year}, ${formatTonnes(throughput)}/yr on its demand path (${app.sources.join(', ') || 'options.demand'}${app.basis === undefined ? '' : `; ${app.basis}`}): the stage's output taken equal to the demand it serves, since the dataset has no ${stage} tonnages; capacity changes at the stage are added to it as given.`,
+    };
+  }
+  return {
+    missing: `the ${stage} table has no tonnages and options.stageSize has no rule for the stage (give options.throughput.${stage} or options.stageSize.${stage})`,
+  };
+}
+
 function readStages(
   fn: string,
   dataset: Dataset,
   year: number,
   options: EvaluateOptions,
+  context: { readonly read: ReadOptions; readonly apps: ReadonlyMap<string, AppBase> },
   assumptions: ScenarioAssumption[],
 ): StageBase[] {
   const tables = new Map<Stage, StageTable>();
@@ -221,6 +349,7 @@ function readStages(
       if (!(isRareEarthsError(error) && error.code === 'not-found')) throw error;
       assumptions.push({
         id: `stage:${stage}`,
+        kind: 'stage-missing',
         text: `${stage}: the dataset has no production table (all rare earths) at or before ${year}, so the stage is not evaluated (no supply, concentration or resilience rows; capacity changes at this stage are ignored).`,
       });
     }
@@ -239,50 +368,28 @@ function readStages(
       );
     }
   }
-  const mining = tables.get('mining');
-  let world: number | undefined;
-  if (mining?.total !== undefined) {
-    world = tonnesOf(fn, ['mining'], mining.total);
-  }
-  const usesDefault = STAGES.some((stage) => tables.has(stage) && given[stage] === undefined);
-  if (usesDefault) {
-    if (world === undefined) {
-      invalidArgument(
-        fn,
-        ['options', 'throughput'],
-        `a throughput for every stage, since the dataset has no mine production quantities at or before ${year}`,
-        given,
-      );
-    }
-    assumptions.push({
-      id: 'throughput',
-      text: `World throughput of every stage without options.throughput: ${formatTonnes(world as number)}/yr, the world mine production of ${mining?.year} in ${mining?.source.title} (${mining?.source.id}), t REO (the dataset has no tonnages after mining). Stage shares are carried forward unchanged from the reference tables; capacity changes add to them.`,
-    });
-  }
+  const sizing = { given, mining: tables.get('mining'), ...context, year };
   const out: StageBase[] = [];
   for (const stage of STAGES) {
     const table = tables.get(stage);
     if (table === undefined) continue;
-    const throughput =
-      given[stage] === undefined
-        ? (world as number)
-        : checkFinite(fn, ['options', 'throughput', stage], given[stage]);
-    if (throughput < 0) {
-      invalidArgument(
-        fn,
-        ['options', 'throughput', stage],
-        'a non-negative throughput',
-        throughput,
-      );
+    const sized = sizeStage(fn, stage, table, sizing);
+    if ('missing' in sized) {
+      assumptions.push({
+        id: `stage:${stage}`,
+        kind: 'stage-missing',
+        text: `${stage}: not evaluated: ${sized.missing} (no supply, concentration or resilience rows; capacity changes at this stage are ignored).`,
+      });
+      continue;
     }
+    const { size } = sized;
     const base = new Map<SupplierCode, number>();
     for (const row of table.rows)
-      base.set(row.country, (base.get(row.country) ?? 0) + row.share * throughput);
-    if (table.basis === 'quantities' && given[stage] === undefined && stage === 'mining') {
-      // The reference mining table's own tonnages, exactly as stored.
+      base.set(row.country, (base.get(row.country) ?? 0) + row.share * size.throughput);
+    if (table.basis === 'quantities' && size.sizedBy === 'table') {
+      // The reference table's own tonnages, exactly as stored.
       for (const row of table.rows) {
-        if (row.quantity !== undefined)
-          base.set(row.country, tonnesOf(fn, ['mining'], row.quantity));
+        if (row.quantity !== undefined) base.set(row.country, tonnesOf(fn, [stage], row.quantity));
       }
     }
     const shares = table.rows
@@ -290,9 +397,11 @@ function readStages(
       .join(', ');
     assumptions.push({
       id: `stage:${stage}`,
-      text: `${stage}: shares of ${table.year} from ${table.source.id} (${table.basis === 'quantities' ? 'computed from quantities' : 'published shares, normalised'}): ${shares}; throughput ${formatTonnes(throughput)}/yr${given[stage] === undefined ? '' : ' (options.throughput)'}.`,
+      kind: 'stage-table',
+      text: `${stage}: shares of ${table.year}${table.year === year ? '' : ` (the latest table at or before ${year}, carried forward)`} from ${table.source.id} (${table.basis === 'quantities' ? 'computed from quantities' : 'published shares, normalised'}): ${shares}. Shares are carried forward unchanged; capacity changes add to them.`,
     });
-    out.push({ stage, table, throughput, base });
+    assumptions.push({ id: `size:${stage}`, kind: 'stage-size', text: sized.text });
+    out.push({ stage, table, throughput: size.throughput, base, size });
   }
   return out;
 }
@@ -376,6 +485,7 @@ function readLines(
         table.stage === undefined ? ['separation', 'metal'] : [table.stage];
       assumptions.push({
         id: `imports:${id}`,
+        kind: 'import-line',
         text: `${id}: "${table.commodity}" (${stages.join(' and ')} products), sourcing ${table.period.from === table.period.to ? table.period.from : `${table.period.from}–${table.period.to}`} from ${table.source.id}: ${shares.map(([c, s]) => `${c} ${s}`).join(', ')}; ${how}.`,
       });
       lines.push({
@@ -414,7 +524,16 @@ function readApps(
   const sources = new Map(dataset.sources.map((s) => [s.id, s]));
   const records = new Map<
     string,
-    Map<number, { value: number; key: string; elements?: readonly ElementSymbol[] }>
+    Map<
+      number,
+      {
+        value: number;
+        key: string;
+        source: string;
+        basis: string;
+        elements?: readonly ElementSymbol[];
+      }
+    >
   >();
   (dataset.demand ?? []).forEach((record, index) => {
     if (record.application === undefined) return;
@@ -422,9 +541,12 @@ function readApps(
     const key = publicationKey(sources.get(record.provenance.source));
     const existing = byYear.get(record.year);
     if (existing === undefined || key > existing.key) {
+      const q = record.quantity;
       byYear.set(record.year, {
-        value: tonnesOf(fn, ['dataset', 'demand', index, 'quantity'], record.quantity),
+        value: tonnesOf(fn, ['dataset', 'demand', index, 'quantity'], q),
         key,
+        source: record.provenance.source,
+        basis: `${q.unit}, ${q.basis}${q.basis === 'product' && q.product !== undefined ? `: ${q.product}` : ''}`,
         ...(record.elements === undefined ? {} : { elements: record.elements }),
       });
     }
@@ -437,6 +559,7 @@ function readApps(
     const elements = entries[0]?.[1].elements;
     const scope = scopeLabel(elements);
     const application = known.get(id);
+    const bases = [...new Set(entries.map(([, entry]) => entry.basis))];
     apps.set(id, {
       id,
       ...(application === undefined ? {} : { application }),
@@ -444,24 +567,44 @@ function readApps(
       ...(scope === undefined ? {} : { scope }),
       path: { kind: 'table', values, between: 'linear' },
       pathPath: ['dataset', 'demand'],
+      firstYear: entries[0]?.[0] as number,
+      recordYears: entries.map(([year]) => year),
+      sources: [...new Set(entries.map(([, entry]) => entry.source))].sort(),
+      basis: bases.join('; '),
     });
     assumptions.push({
       id: `demand:${id}`,
+      kind: 'demand-path',
       text: `${id}: demand path from the dataset's records (${entries.map(([year, entry]) => `${year}: ${formatTonnes(entry.value)}`).join('; ')}), linear between them and held at the first and last values outside them; projections are used as recorded.`,
     });
   }
   for (const [id, schedule] of Object.entries(options.demand ?? {})) {
     scheduleValueAt(fn, ['options', 'demand', id], schedule, 2000);
     const application = known.get(id);
+    const firstYear = firstScheduleYear(schedule);
     apps.set(id, {
       id,
       ...(application === undefined ? {} : { application }),
       path: schedule,
       pathPath: ['options', 'demand', id],
+      ...(firstYear === undefined ? {} : { firstYear }),
+      sources: [],
     });
-    assumptions.push({ id: `demand:${id}`, text: `${id}: demand path from options.demand.` });
+    assumptions.push({
+      id: `demand:${id}`,
+      kind: 'demand-path',
+      text: `${id}: demand path from options.demand.`,
+    });
   }
   return apps;
+}
+
+/** The first year a schedule is given for: a table's first key, a ramp's start; else none. */
+function firstScheduleYear(schedule: Schedule): number | undefined {
+  if (typeof schedule !== 'object' || schedule === null) return undefined;
+  if (schedule.kind === 'table') return Math.min(...Object.keys(schedule.values).map(Number));
+  if (schedule.kind === 'ramp') return schedule.from.year;
+  return undefined;
 }
 
 /**
@@ -480,27 +623,18 @@ export function prepare(
   }
   const read = readOptions(fn, options);
   const assumptions: ScenarioAssumption[] = [];
-  const stages = readStages(fn, dataset, referenceYear, options, assumptions);
-  const lines = readLines(fn, dataset, referenceYear, options, assumptions);
   const apps = readApps(fn, dataset, options, assumptions);
+  const stages = readStages(fn, dataset, referenceYear, options, { read, apps }, assumptions);
+  const lines = readLines(fn, dataset, referenceYear, options, assumptions);
   const facilities = new Map(
     (dataset.facilities ?? []).map((f) => [f.id, { country: f.country, stage: f.stage }]),
   );
   const regions = new Map((dataset.regions ?? []).map((r) => [r.code, r.members]));
   assumptions.push({
     id: 'resilience',
-    text: `Time to resilience: the first year in which supply outside ${read.excluded.join(', ') || 'no country'} covers at least ${read.share} of demand at every evaluated stage; stage demand = throughput${read.linkStageDemand ? ' + (net primary demand of the applications − their demand in the first year)' : ''}.`,
+    kind: 'resilience',
+    text: `Time to resilience: the first year in which supply outside ${read.excluded.join(', ') || 'no country'} covers at least ${read.share} of demand at every evaluated stage; stage demand = the stage's size${read.linkStageDemand ? ' + (net primary demand of the applications − their demand in the first year)' : ''}.`,
   });
-  assumptions.push({
-    id: 'restrictions',
-    text: `Export restrictions withhold cut × (the part of the line's elements restricted) of the named exporter's share of an importer's line, for lines whose stages they name; withheld imports are not re-routed from other exporters. Only capacity additions in ${Object.keys(read.capacityFor).length === 0 ? 'the importer itself (a region: its members)' : 'the countries of options.capacityFor (else the importer itself)'} and stock releases offset them. A sourcing table without a stage is taken as compounds and metals (separation and metal products).`,
-  });
-  if (read.composition === undefined) {
-    assumptions.push({
-      id: 'composition',
-      text: 'No options.composition: element-scoped restrictions do not touch import lines covering all rare earths, and capacity covering all rare earths does not count towards element-scoped lines; within an element-scoped line, elements count equally.',
-    });
-  }
   return {
     referenceYear,
     stages,

@@ -1,5 +1,5 @@
 import { hhiBounds } from '../concentration/index.js';
-import type { ElementSymbol } from '../elements/index.js';
+import { type ElementSymbol, elementSymbols } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError, RareEarthsError } from '../errors/index.js';
 import type { ScenarioContext } from '../model/integrity.js';
 import { scenarioIssues } from '../model/integrity.js';
@@ -163,15 +163,49 @@ function partnerMatches(
   );
 }
 
-/** The share of a line's imports that restrictions withhold in a year (fraction of imports). */
+/**
+ * The fraction of a product covering `elements` (absent: all rare earths) that the active
+ * restrictions withhold. Element by element, cuts on the same element compound; when every element
+ * loses the same fraction the answer needs no composition, else the elements are weighted by the
+ * composition's mass shares; `undefined` when that needs a composition nobody gave.
+ */
+function withheldFraction(
+  elements: readonly ElementSymbol[] | undefined,
+  active: readonly ExportRestriction[],
+  composition: ReadonlyMap<ElementSymbol, number> | undefined,
+): { value: number; byComposition: boolean } | undefined {
+  const symbols = elements ?? elementSymbols();
+  const lost = symbols.map((symbol) => {
+    let left = 1;
+    for (const r of active)
+      if (r.elements === undefined || r.elements.includes(symbol)) left *= 1 - r.cut;
+    return 1 - left;
+  });
+  const first = lost[0] ?? 0;
+  if (lost.every((value) => value === first)) return { value: first, byComposition: false };
+  if (composition === undefined) return undefined;
+  let total = 0;
+  let withheld = 0;
+  symbols.forEach((symbol, k) => {
+    const weight = composition.get(symbol) ?? 0;
+    total += weight;
+    withheld += weight * (lost[k] as number);
+  });
+  return total === 0 ? undefined : { value: withheld / total, byComposition: true };
+}
+
+/**
+ * The share of a line's imports that restrictions withhold in a year (fraction of imports), and
+ * whether a composition was needed; `undefined` when it was needed and not given.
+ */
 function restrictedShare(
   prepared: Prepared,
   line: ImportLine,
   restrictions: readonly ExportRestriction[],
   year: number,
-): number {
-  const composition = prepared.options.composition;
+): { value: number; byComposition: boolean } | undefined {
   let share = 0;
+  let byComposition = false;
   for (const [exporter, exporterShare] of line.shares) {
     const active = restrictions.filter(
       (r) =>
@@ -181,31 +215,50 @@ function restrictedShare(
         (r.stages === undefined || r.stages.some((s) => line.stages.includes(s))),
     );
     if (active.length === 0) continue;
-    let withheld: number;
-    if (line.elements === undefined && composition === undefined) {
-      // An all-rare-earth line of unknown make-up: only restrictions on all elements touch it.
-      let remaining = 1;
-      for (const r of active) if (r.elements === undefined) remaining *= 1 - r.cut;
-      withheld = 1 - remaining;
-    } else {
-      // Element by element: restrictions on the same element compound, others add by mass.
-      let total = 0;
-      let lost = 0;
-      for (const symbol of line.elements ?? [
-        ...(composition as ReadonlyMap<ElementSymbol, number>).keys(),
-      ]) {
-        const weight = composition === undefined ? 1 : (composition.get(symbol) ?? 0);
-        let remaining = 1;
-        for (const r of active)
-          if (r.elements === undefined || r.elements.includes(symbol)) remaining *= 1 - r.cut;
-        total += weight;
-        lost += weight * (1 - remaining);
-      }
-      withheld = total === 0 ? 0 : lost / total;
-    }
-    share += exporterShare * withheld;
+    const withheld = withheldFraction(line.elements, active, prepared.options.composition);
+    if (withheld === undefined) return undefined;
+    byComposition ||= withheld.byComposition;
+    share += exporterShare * withheld.value;
   }
-  return share;
+  return { value: share, byComposition };
+}
+
+/**
+ * What restrictions on every partner withhold of a stage's supply in a year, by restricting
+ * country (t/yr), taken off `supply`; the stages whose split needed a composition nobody gave are
+ * added to `unknown`, and those split by the composition to `composed`.
+ *
+ * @internal
+ */
+export function withholdSupply(
+  stage: Stage,
+  supply: Record<string, number>,
+  restrictions: readonly ExportRestriction[],
+  year: number,
+  composition: ReadonlyMap<ElementSymbol, number> | undefined,
+  seen: { readonly unknown: Set<Stage>; readonly composed: Set<Stage> },
+): Map<string, number> {
+  const withheld = new Map<string, number>();
+  const byCountry = new Map<string, ExportRestriction[]>();
+  for (const r of restrictions) {
+    if (r.partners !== undefined || !inForce(r.from, r.to, year)) continue;
+    if (r.stages !== undefined && !r.stages.includes(stage)) continue;
+    byCountry.set(r.country, [...(byCountry.get(r.country) ?? []), r]);
+  }
+  for (const [country, active] of byCountry) {
+    const value = supply[country];
+    if (value === undefined) continue;
+    const fraction = withheldFraction(undefined, active, composition);
+    if (fraction === undefined) {
+      seen.unknown.add(stage);
+      continue;
+    }
+    if (fraction.value === 0) continue;
+    if (fraction.byComposition) seen.composed.add(stage);
+    withheld.set(country, value * fraction.value);
+    supply[country] = value * (1 - fraction.value);
+  }
+  return withheld;
 }
 
 function importerCountries(prepared: Prepared, importer: string): readonly string[] {
@@ -226,6 +279,7 @@ function evaluateApp(
   app: AppBase,
   interventions: readonly Intervention[],
   years: readonly number[],
+  assumptions: ScenarioAssumption[],
 ): AppResult {
   const first = years[0] as number;
   const path = (year: number) =>
@@ -296,8 +350,13 @@ function evaluateApp(
         undefined,
       );
     }
-    const h = prepared.options.historyYears;
-    const all = Array.from({ length: h + years.length }, (_, k) => first - h + k);
+    const history = salesBefore(prepared, app, first, path);
+    assumptions.push({ id: `history:${app.id}`, kind: 'sales-history', text: history.text });
+    const all = Array.from(
+      { length: first - history.start + years.length },
+      (_, k) => history.start + k,
+    );
+    const defaulted = new Map<string, number[]>();
     const rate = (
       field: 'collectionRate' | 'preprocessingYield' | 'processingYield',
       fallback: number,
@@ -311,6 +370,9 @@ function evaluateApp(
             chosen = { schedule, path: ['scenario', 'interventions', p.index, field] };
         }
         const ownSchedule = own?.[field];
+        if (chosen === undefined && ownSchedule === undefined) {
+          defaulted.set(field, [...(defaulted.get(field) ?? []), year]);
+        }
         values[String(year)] =
           chosen !== undefined
             ? scheduleValueAt(fn, chosen.path, chosen.schedule, year)
@@ -325,17 +387,33 @@ function evaluateApp(
       }
       return { kind: 'table', values };
     };
-    const sales = all.map((year) => (year < first ? path(year) : (demand[year - first] as number)));
+    const sales = [...history.values, ...demand];
     const opts = prepared.options;
+    const rates = {
+      collection: rate('collectionRate', opts.collectionRate),
+      preprocessing: rate('preprocessingYield', opts.preprocessingYield),
+      processing: rate('processingYield', opts.processingYield),
+    };
+    for (const [field, fallback] of [
+      ['collectionRate', opts.collectionRate],
+      ['preprocessingYield', opts.preprocessingYield],
+      ['processingYield', opts.processingYield],
+    ] as const) {
+      const used = defaulted.get(field);
+      if (used === undefined) continue;
+      assumptions.push({
+        id: `recycling-default:${app.id}:${field}`,
+        kind: 'recycling-default',
+        text: `${app.id}: ${field} ${fallback} (options.recyclingDefaults) in ${yearRanges(used)}, where neither a recycling policy nor the dataset gives one.`,
+      });
+    }
     recycling = within(fn, lifetimePath, () =>
       recyclingOffset({
-        sales: { start: first - h, values: sales },
+        sales: { start: history.start, values: sales },
         lifetime,
         timing: opts.timing,
         content: { [key]: 1 },
-        collection: rate('collectionRate', opts.collectionRate),
-        preprocessing: rate('preprocessingYield', opts.preprocessingYield),
-        processing: rate('processingYield', opts.processingYield),
+        ...rates,
       }),
     );
   }
@@ -378,6 +456,62 @@ function evaluateApp(
     substituted: terms?.substituted ?? demand.map(() => 0),
     primary: terms?.primary ?? demand,
   };
+}
+
+/** Years as ranges: `2015–2024, 2026`. */
+function yearRanges(years: readonly number[]): string {
+  const parts: string[] = [];
+  let start = years[0] as number;
+  let last = start;
+  for (const year of [...years.slice(1), Number.NaN]) {
+    if (year === last + 1) {
+      last = year;
+      continue;
+    }
+    parts.push(start === last ? String(start) : `${start}–${last}`);
+    start = year;
+    last = year;
+  }
+  return parts.join(', ');
+}
+
+/**
+ * The sales before the horizon that the recycling model counts as products already in use, by
+ * `options.salesHistory`: from the application's first recorded year (default) or, opt-in, every
+ * year of the window with the first record's value held before it; and the statement of them.
+ */
+function salesBefore(
+  prepared: Prepared,
+  app: AppBase,
+  first: number,
+  path: (year: number) => number,
+): { start: number; values: number[]; text: string } {
+  const { historyYears, salesHistory } = prepared.options;
+  const earliest = first - historyYears;
+  const start =
+    salesHistory === 'hold-first' || app.firstYear === undefined
+      ? earliest
+      : Math.min(first, Math.max(earliest, app.firstYear));
+  const values = Array.from({ length: first - start }, (_, k) => path(start + k));
+  const where = app.recordYears === undefined ? 'options.demand' : 'the demand path';
+  let text: string;
+  if (start === first) {
+    text = `${app.id}: no products sold before ${first} are counted as in use (${historyYears === 0 ? 'options.historyYears is 0' : `${app.recordYears === undefined ? 'options.demand starts' : 'the first record is'} in ${app.firstYear}`}), so end-of-life flows come only from sales within the horizon.`;
+  } else {
+    const records = (app.recordYears ?? []).filter((year) => year < first);
+    const span = start === first - 1 ? String(start) : `${start}–${first - 1}`;
+    text = `${app.id}: products in use before ${first} are the sales of ${span}, read off ${where}${records.length === 0 ? '' : ` (records of ${records.join(', ')}, linear between the records)`}`;
+    if (salesHistory === 'hold-first' && app.firstYear !== undefined && start < app.firstYear) {
+      text += `, the ${app.firstYear - start} years before the first record (${app.firstYear}) held at its value: options.salesHistory 'hold-first', demand that no record gives.`;
+    } else if (app.firstYear !== undefined && start > earliest) {
+      const firstOne =
+        app.recordYears === undefined ? 'the first year of options.demand' : 'the first record';
+      text += `; none before ${start}, ${firstOne}, so end-of-life flows are a lower bound while products sold earlier would still be reaching end of life.`;
+    } else {
+      text += '.';
+    }
+  }
+  return { start, values, text };
 }
 
 /** The one relative intensity change a substitution makes to an application's demand. */
@@ -423,6 +557,7 @@ export function capacityChanges(
     if (intervention.change.basis !== 'REO') {
       assumptions.push({
         id: `basis:${intervention.id}`,
+        kind: 'capacity-basis',
         text: `${intervention.id}: the change is given on a ${intervention.change.basis} basis and is added to the stage's t REO as given.`,
       });
     }
@@ -431,7 +566,7 @@ export function capacityChanges(
 }
 
 /**
- * A stage's supply by country in a year: the reference share × throughput plus the capacity
+ * A stage's supply by country in a year: the reference share × the stage's size plus the capacity
  * changes ramped to the year, never below 0. Keys sorted.
  *
  * @internal
@@ -449,6 +584,93 @@ export function supplyAt(
     out[country] = Math.max(0, value);
   }
   return out;
+}
+
+/**
+ * Each stage's rows over the years: supply by country (the reference supply with capacity
+ * changes, less what restrictions on every partner withhold), totals, concentration, stage demand
+ * and coverage. Returns the lowest coverage over the stages in each year.
+ */
+function stageRows(
+  sink: RowSink,
+  prepared: Prepared,
+  input: {
+    readonly changes: readonly ResolvedChange[];
+    readonly restrictions: readonly ExportRestriction[];
+    readonly years: readonly number[];
+    readonly linkOf: (k: number) => number;
+  },
+  assumptions: ScenarioAssumption[],
+): number[] {
+  const opts = prepared.options;
+  const { years } = input;
+  const coverage = years.map(() => Number.POSITIVE_INFINITY);
+  const seen = { unknown: new Set<Stage>(), composed: new Set<Stage>() };
+  const withheldAt = new Set<Stage>();
+  for (const base of prepared.stages) {
+    const own = input.changes.filter((c) => c.stage === base.stage);
+    years.forEach((year, k) => {
+      const supply = supplyAt(base, own, year);
+      const withheld = withholdSupply(
+        base.stage,
+        supply,
+        input.restrictions,
+        year,
+        opts.composition,
+        seen,
+      );
+      for (const [country, value] of withheld) {
+        withheldAt.add(base.stage);
+        push(sink, 'Supply|Withheld', 't/yr', country, year, value, base.stage);
+      }
+      const countries = Object.keys(supply);
+      let total = 0;
+      let outside = 0;
+      for (const country of countries) {
+        const value = supply[country] as number;
+        total += value;
+        if (!opts.excluded.includes(country)) outside += value;
+        push(sink, 'Supply', 't/yr', country, year, value, base.stage);
+      }
+      push(sink, 'Supply|Total', 't/yr', 'World', year, total, base.stage);
+      push(sink, 'Supply|Outside', 't/yr', 'World', year, outside, base.stage);
+      // Only identified suppliers give an HHI: a stage left with nothing but "other" has none.
+      if (countries.some((country) => country !== 'other' && (supply[country] as number) > 0)) {
+        const bounds = hhiBounds(supply, {
+          ...(countries.includes('other') ? { residual: ['other'] } : {}),
+          scale: 'points',
+        });
+        push(sink, 'Concentration|HHI', 'points', 'World', year, bounds.lower, base.stage);
+      }
+      const stageDemand = Math.max(0, base.throughput + input.linkOf(k));
+      push(sink, 'Demand|Stage', 't/yr', 'World', year, stageDemand, base.stage);
+      const covered = stageDemand === 0 ? 1 : outside / stageDemand;
+      push(sink, 'Resilience|Coverage', 'fraction', 'World', year, covered, base.stage);
+      coverage[k] = Math.min(coverage[k] as number, covered);
+    });
+  }
+  for (const stage of withheldAt) {
+    assumptions.push({
+      id: `withheld:${stage}`,
+      kind: 'withheld-supply',
+      text: `${stage}: restrictions on every partner withhold their part of the restricting country's supply (Supply|Withheld), taken out of the stage's Supply, totals and HHI: as if the country's own industry used none of it, an upper bound on what the rest of the world loses.`,
+    });
+  }
+  for (const stage of seen.composed) {
+    assumptions.push({
+      id: `composition:stage:${stage}`,
+      kind: 'composition',
+      text: `${stage}: the part of the restricting country's supply that restrictions on some elements withhold is split by options.composition (mass shares).`,
+    });
+  }
+  for (const stage of seen.unknown) {
+    assumptions.push({
+      id: `composition-unknown:stage:${stage}`,
+      kind: 'composition-unknown',
+      text: `${stage}: composition unknown: restrictions on some elements touch the restricting country's supply of all rare earths, and no composition by mass is given (the dataset has none), so the stage's supply is not reduced in the years they are in force; give options.composition.`,
+    });
+  }
+  return coverage;
 }
 
 interface PileState {
@@ -482,7 +704,8 @@ export function run(
     if (!evaluated.has(change.stage)) {
       assumptions.push({
         id: `ignored:${change.intervention.id}`,
-        text: `${change.intervention.id}: the ${change.stage} stage is not evaluated (no table), so this capacity change is ignored.`,
+        kind: 'capacity-ignored',
+        text: `${change.intervention.id}: the ${change.stage} stage is not evaluated, so this capacity change is ignored.`,
       });
     }
   }
@@ -505,7 +728,7 @@ export function run(
     }
   });
   const apps = [...prepared.apps.values()].map((app) =>
-    evaluateApp(fn, prepared, app, interventions, years),
+    evaluateApp(fn, prepared, app, interventions, years, assumptions),
   );
   const totals = {
     demand: years.map(() => 0),
@@ -546,42 +769,24 @@ export function run(
     });
   }
 
-  // Supply by stage and country, concentration, stage demand and coverage.
-  const coverage = years.map(() => Number.POSITIVE_INFINITY);
-  for (const base of prepared.stages) {
-    const own = changes.filter((c) => c.stage === base.stage);
-    years.forEach((year, k) => {
-      const supply = supplyAt(base, own, year);
-      const countries = Object.keys(supply);
-      let total = 0;
-      let outside = 0;
-      for (const country of countries) {
-        const value = supply[country] as number;
-        total += value;
-        if (!opts.excluded.includes(country)) outside += value;
-        push(sink, 'Supply', 't/yr', country, year, value, base.stage);
-      }
-      push(sink, 'Supply|Total', 't/yr', 'World', year, total, base.stage);
-      push(sink, 'Supply|Outside', 't/yr', 'World', year, outside, base.stage);
-      // Only identified suppliers give an HHI: a stage left with nothing but "other" has none.
-      if (countries.some((country) => country !== 'other' && (supply[country] as number) > 0)) {
-        const bounds = hhiBounds(supply, {
-          ...(countries.includes('other') ? { residual: ['other'] } : {}),
-          scale: 'points',
-        });
-        push(sink, 'Concentration|HHI', 'points', 'World', year, bounds.lower, base.stage);
-      }
-      const link =
-        opts.linkStageDemand && apps.length > 0
-          ? (totals.primary[k] as number) - (totals.demand[0] as number)
-          : 0;
-      const stageDemand = Math.max(0, base.throughput + link);
-      push(sink, 'Demand|Stage', 't/yr', 'World', year, stageDemand, base.stage);
-      const covered = stageDemand === 0 ? 1 : outside / stageDemand;
-      push(sink, 'Resilience|Coverage', 'fraction', 'World', year, covered, base.stage);
-      coverage[k] = Math.min(coverage[k] as number, covered);
+  // Supply by stage and country (less what restrictions withhold), concentration, coverage.
+  const restrictions = byKind(interventions, 'exportRestriction').map(({ intervention, index }) => {
+    // The shape is trusted (parseScenario checks it); a cut outside 0–1 would still mislead.
+    checkFraction(fn, ['scenario', 'interventions', index, 'cut'], intervention.cut);
+    return intervention;
+  });
+  if (restrictions.length > 0) {
+    assumptions.push({
+      id: 'restrictions',
+      kind: 'restrictions',
+      text: `Export restrictions withhold cut × (the part of the line's elements restricted) of the named exporter's share of an importer's line, for lines whose stages they name; withheld imports are not re-routed from other exporters. Only capacity additions in ${Object.keys(opts.capacityFor).length === 0 ? 'the importer itself (a region: its members)' : 'the countries of options.capacityFor (else the importer itself)'} and stock releases offset them. A sourcing table without a stage is taken as compounds and metals (separation and metal products). A restriction on every partner also withholds the same part of the restricting country's supply at the stages it names.`,
     });
   }
+  const linkOf = (k: number) =>
+    opts.linkStageDemand && apps.length > 0
+      ? (totals.primary[k] as number) - (totals.demand[0] as number)
+      : 0;
+  const coverage = stageRows(sink, prepared, { changes, restrictions, years, linkOf }, assumptions);
   const reached = prepared.stages.length === 0 ? -1 : coverage.findIndex((c) => c >= opts.share);
   const resilience: TimeToResilience = {
     excluded: opts.excluded,
@@ -590,11 +795,6 @@ export function run(
   };
 
   // Import lines: restrictions, capacity additions, stockpiles, balance.
-  const restrictions = byKind(interventions, 'exportRestriction').map(({ intervention, index }) => {
-    // The shape is trusted (parseScenario checks it); a cut outside 0–1 would still mislead.
-    checkFraction(fn, ['scenario', 'interventions', index, 'cut'], intervention.cut);
-    return intervention;
-  });
   const piles = byKind(interventions, 'stockpile').map(({ intervention, index }) => ({
     pile: intervention,
     index,
@@ -618,36 +818,45 @@ export function run(
     if (line === undefined) {
       assumptions.push({
         id: `stockpile:${pile.id}`,
+        kind: 'stockpile',
         text: `${pile.id}: no import line of ${pile.holder} matches its elements and stage, so it is never released and has no months of cover.`,
       });
     } else if (pile.elements !== undefined && line.elements === undefined) {
       assumptions.push({
         id: `stockpile:${pile.id}`,
+        kind: 'stockpile',
         text: `${pile.id}: released into ${line.id} (no line of its own elements).`,
       });
     }
   }
   const infos = prepared.lines.map((line) => {
     const countries = importerCountries(prepared, line.importer);
-    if (
-      line.elements === undefined &&
-      opts.composition === undefined &&
-      restrictions.some(
-        (r) => r.elements !== undefined && line.shares.some(([exporter]) => exporter === r.country),
+    const adding = changes
+      .filter(
+        (c) =>
+          countries.includes(c.country) && line.stages.includes(c.stage) && evaluated.has(c.stage),
       )
-    ) {
+      .map((c) => ({
+        change: c,
+        part: massShareWithin(c.intervention.elements, line.elements, opts.composition),
+        composed:
+          opts.composition !== undefined &&
+          massShareWithin(c.intervention.elements, line.elements, undefined) === undefined,
+      }));
+    const unknown = adding.filter((a) => a.part === undefined).map((a) => a.change.intervention.id);
+    if (unknown.length > 0) {
       assumptions.push({
-        id: `composition:${line.id}`,
-        text: `${line.id}: element-scoped restrictions on its exporters are not applied to it (all rare earths, make-up unknown; give options.composition).`,
+        id: `composition-unknown:capacity:${line.id}`,
+        kind: 'composition-unknown',
+        text: `${line.id}: composition unknown: the capacity changes ${unknown.join(', ')} cover ${line.scope === undefined ? 'some elements' : 'other elements than'} the line's ${line.scope ?? 'all rare earths'} in part, and no composition by mass is given, so they are not counted towards it; give options.composition.`,
       });
     }
     return {
       line,
-      adding: changes.filter(
-        (c) =>
-          countries.includes(c.country) && line.stages.includes(c.stage) && evaluated.has(c.stage),
-      ),
+      adding: adding.flatMap((a) => (a.part === undefined ? [] : [{ ...a, part: a.part }])),
       mine: piles.filter((p) => lineOf.get(p) === line),
+      unknownYears: [] as number[],
+      composed: adding.some((a) => a.composed && a.part !== undefined),
     };
   });
   const levels = piles.map(() => years.map(() => 0));
@@ -661,24 +870,26 @@ export function run(
           build.perYear,
         );
     }
-    for (const { line, adding, mine } of infos) {
-      const share = restrictedShare(prepared, line, restrictions, year);
-      push(
-        sink,
-        'Imports|Restricted|Share',
-        'fraction',
-        line.importer,
-        year,
-        share,
-        line.stage,
-        line.scope,
-      );
+    for (const info of infos) {
+      const { line, adding, mine } = info;
+      const restricted = restrictedShare(prepared, line, restrictions, year);
+      if (restricted === undefined) info.unknownYears.push(year);
+      else {
+        info.composed ||= restricted.byComposition;
+        push(
+          sink,
+          'Imports|Restricted|Share',
+          'fraction',
+          line.importer,
+          year,
+          restricted.value,
+          line.stage,
+          line.scope,
+        );
+      }
       let additions = 0;
-      for (const c of adding)
-        additions +=
-          c.amount *
-          ramp(c.intervention, year) *
-          massShareWithin(c.intervention.elements, line.elements, opts.composition);
+      for (const a of adding)
+        additions += a.change.amount * ramp(a.change.intervention, year) * a.part;
       push(
         sink,
         'Balance|Capacity additions',
@@ -689,9 +900,10 @@ export function run(
         line.stage,
         line.scope,
       );
-      const restricted = line.quantity === undefined ? undefined : line.quantity * share;
-      // Stocks are released only where the shortfall is known (the line has a quantity).
-      let need = restricted === undefined ? 0 : Math.max(0, restricted - additions);
+      const share = restricted?.value;
+      const withheld =
+        line.quantity === undefined || share === undefined ? undefined : line.quantity * share;
+      let need = withheld === undefined ? 0 : Math.max(0, withheld - additions);
       let release = 0;
       for (const state of mine) {
         const rule = state.pile.release;
@@ -716,15 +928,17 @@ export function run(
         line.stage,
         line.scope,
       );
-      if (line.quantity !== undefined && restricted !== undefined) {
+      if (line.quantity !== undefined) {
         push(sink, 'Imports', 't/yr', line.importer, year, line.quantity, line.stage, line.scope);
+      }
+      if (line.quantity !== undefined && withheld !== undefined) {
         push(
           sink,
           'Imports|Restricted',
           't/yr',
           line.importer,
           year,
-          restricted,
+          withheld,
           line.stage,
           line.scope,
         );
@@ -734,29 +948,44 @@ export function run(
           't/yr',
           line.importer,
           year,
-          additions + release - restricted,
+          additions + release - withheld,
           line.stage,
           line.scope,
         );
-        if (mine.length > 0 && line.quantity > 0) {
-          const level = mine.reduce((sum, state) => sum + state.level, 0);
-          push(
-            sink,
-            'Stockpile|Months of cover',
-            'months',
-            line.importer,
-            year,
-            (12 * level) / line.quantity,
-            line.stage,
-            line.scope,
-          );
-        }
+      }
+      if (line.quantity !== undefined && mine.length > 0 && line.quantity > 0) {
+        const level = mine.reduce((sum, state) => sum + state.level, 0);
+        push(
+          sink,
+          'Stockpile|Months of cover',
+          'months',
+          line.importer,
+          year,
+          (12 * level) / line.quantity,
+          line.stage,
+          line.scope,
+        );
       }
     }
     piles.forEach((state, i) => {
       (levels[i] as number[])[k] = state.level;
     });
   });
+  for (const { line, unknownYears, composed } of infos) {
+    if (composed) {
+      assumptions.push({
+        id: `composition:${line.id}`,
+        kind: 'composition',
+        text: `${line.id}: the part of the line that restrictions or capacity changes on some of its elements touch is split by options.composition (mass shares).`,
+      });
+    }
+    if (unknownYears.length === 0) continue;
+    assumptions.push({
+      id: `composition-unknown:${line.id}`,
+      kind: 'composition-unknown',
+      text: `${line.id}: composition unknown in ${yearRanges(unknownYears)}: restrictions name some but not all of the line's elements (${line.scope ?? 'all rare earths'}), and the dataset has no composition by mass of the traded products, so the restricted share, the restricted tonnes and the balance are not computed (no rows) rather than counted by number of elements or left at 0; give options.composition.`,
+    });
+  }
   // Stock levels at the end of each year, summed by holder, stage and elements.
   const grouped = new Map<string, { pile: Stockpile; values: number[] }>();
   piles.forEach((state, i) => {
@@ -792,6 +1021,7 @@ export function run(
     lineage,
     referenceYear: prepared.referenceYear,
     rows,
+    stages: prepared.stages.map((base) => base.size),
     assumptions,
     resilience,
   };
@@ -837,18 +1067,22 @@ export function check(
  * additions and stock releases), months of cover from stockpiles, and the time to resilience.
  *
  * The model, in short (`docs/scenarios.md` has it in full, with every variable): each stage's
- * supply is its reference table's shares × a world throughput (default: the world mine
- * production of the reference year, t REO, since the dataset has no tonnages after mining),
- * carried forward unchanged and plus capacity changes ramping linearly; export restrictions
- * withhold `cut` of the restricting exporter's share of an importer's imports (USGS import
- * sources × US import balances; EU sourcing shares); demand follows the dataset's records (or
- * `options.demand`) and the demand-growth interventions, less recycling ({@link recyclingOffset},
- * with products in use before the horizon) and substitution ({@link substitutionOffset}),
- * combined by {@link netPrimaryDemand}. Concentration is the HHI lower bound of
- * {@link hhiBounds} (the residual "other" as many small producers), in points. Every assumption
- * is an option with a stated default and is listed in the result's `assumptions`; a scenario
- * without interventions gives the baseline rows. Float64; deterministic: the same inputs give
- * the same rows in the same order.
+ * supply is its reference table's shares × the stage's size (its own tonnages where the table has
+ * them; else a stated rule: separation by the world mine production, magnets by the magnet demand
+ * of the reference year; see {@link EvaluateOptions.stageSize}), carried forward unchanged, plus
+ * capacity changes ramping linearly, less what restrictions on every partner withhold; export
+ * restrictions withhold `cut` of the restricting exporter's share of an importer's imports (USGS
+ * import sources × US import balances; EU sourcing shares), split by mass where they name only
+ * some of a line's elements, and reported as composition unknown when no composition is given;
+ * demand follows the dataset's records (or `options.demand`) and the demand-growth
+ * interventions, less recycling ({@link recyclingOffset}, with the recorded sales before the
+ * horizon as products in use) and substitution ({@link substitutionOffset}), combined by
+ * {@link netPrimaryDemand}. Concentration is the HHI lower bound of {@link hhiBounds} (the
+ * residual "other" as many small producers), in points. Every assumption is an option with a
+ * stated default; the result's `assumptions` lists each one the evaluation applied, with a
+ * machine-readable `kind`, and `stages` says how each stage was sized. A scenario without
+ * interventions gives the baseline rows. Float64; deterministic: the same inputs give the same
+ * rows in the same order.
  *
  * @category Scenario
  * @param dataset - a dataset, e.g. `baseline` from `rare-earths/data`

@@ -19,7 +19,10 @@ export { resolveScenario } from './resolve.js';
 export type {
   EvaluateOptions,
   ScenarioAssumption,
+  ScenarioAssumptionKind,
   ScenarioEvaluation,
   ScenarioRow,
+  StageSize,
+  StageSizeRule,
   TimeToResilience,
 } from './types.js';

@@ -5,6 +5,20 @@ import type { Schedule } from '../numeric/schedule.js';
 import type { Timing } from '../stocks/lifetime.js';
 
 /**
+ * How a stage without tonnages of its own is sized (see {@link EvaluateOptions.stageSize}):
+ * `'mining'`, by the world mine production (t REO); `{ application }`, by that application's
+ * demand in the reference year.
+ *
+ * @category Scenario
+ */
+export type StageSizeRule =
+  | 'mining'
+  | {
+      /** The id of the application whose demand sizes the stage. */
+      readonly application: string;
+    };
+
+/**
  * Options of {@link evaluate} (and {@link createEvaluator}, {@link applyScenario},
  * {@link attribute}). Every assumption of the evaluation model is one of these, with its default
  * stated; `docs/scenarios.md` explains the model.
@@ -24,11 +38,21 @@ export interface EvaluateOptions {
    */
   readonly referenceYear?: number;
   /**
-   * Each stage's world throughput (t/yr): the stage's shares are multiplied by it. Default, for
-   * every stage: the world mine production of the reference mining table (t REO), since the
-   * dataset has no tonnages after mining.
+   * Each stage's world throughput (t/yr), given: the stage's shares are multiplied by it. It
+   * overrides {@link EvaluateOptions.stageSize} for the stage. Default none: each stage is sized as
+   * `stageSize` says.
    */
   readonly throughput?: Readonly<Partial<Record<Stage, number>>>;
+  /**
+   * How a stage whose reference table has no tonnages is sized (a table with tonnages is sized by
+   * its own world total). `'mining'`: by the world mine production of the reference mining table
+   * (t REO), a stated conversion (all mined rare earths pass through the stage); `{ application }`:
+   * by that application's demand in the reference year, read off its demand path (production of
+   * the stage taken equal to the demand it serves). Default `{ separation: 'mining', magnet:
+   * { application: 'permanent-magnets' } }`; a stage with no table tonnages and no rule (metal) is
+   * not evaluated, and says so. The result's `stages` and `assumptions` say how each stage was sized.
+   */
+  readonly stageSize?: Readonly<Partial<Record<Stage, StageSizeRule>>>;
   /**
    * Import quantities (t/yr) by import-line id (e.g. `'USA/all'`, `'EU27/separation/Y+Yb'`),
    * for lines whose quantity the dataset lacks or to override it. Default: the dataset's import
@@ -36,10 +60,13 @@ export interface EvaluateOptions {
    */
   readonly imports?: Readonly<Record<string, number>>;
   /**
-   * Mass share of each element in products covering all rare earths (any scale; normalised),
-   * used to say which part of such a product an element-scoped restriction or capacity touches.
-   * Default none: an element-scoped restriction does not touch an all-rare-earth import line, and
-   * an all-rare-earth capacity does not count towards an element-scoped one.
+   * Mass share of each element in the traded products and the stage outputs a restriction or a
+   * capacity covers only in part (any scale; normalised over the elements concerned). Default
+   * none, and the dataset holds no sourced composition of traded products: where a restriction
+   * or a capacity names some but not all of a line's (or a stage's) elements, the split is
+   * reported as unknown (kind `'composition-unknown'` in `assumptions`; no restricted-share,
+   * restricted or balance rows for the line in those years, no withheld supply for the stage)
+   * rather than counted by number of elements or skipped.
    */
   readonly composition?: Readonly<Partial<Record<ElementSymbol, number>>>;
   /**
@@ -54,10 +81,19 @@ export interface EvaluateOptions {
    */
   readonly demand?: Readonly<Record<string, Schedule>>;
   /**
-   * Years of sales before the horizon that the recycling model counts as products already in use
-   * (their sales read off the demand path); default 30.
+   * How many years of sales before the horizon the recycling model may count as products already
+   * in use; default 30. Which of them are counted is {@link EvaluateOptions.salesHistory}'s rule.
    */
   readonly historyYears?: number;
+  /**
+   * Sales before the horizon in the recycling model. `'recorded'` (default): the demand path from
+   * the application's first record on (the dataset's records, linear between them; a table or
+   * ramp of `options.demand` from its first year), and no sales before it, so that end-of-life
+   * flows are a lower bound until the first recorded sales reach end of life. `'hold-first'`
+   * (opt-in): every one of the `historyYears`, holding the first record's value before it (decades
+   * of demand that no source gives). Either way the evaluation lists the history it used.
+   */
+  readonly salesHistory?: 'recorded' | 'hold-first';
   /** Where in its year a sale arrives in the recycling model; default `'middle'`. */
   readonly timing?: Timing;
   /**
@@ -121,16 +157,74 @@ export interface ScenarioRow {
 }
 
 /**
+ * What an assumption is about, machine-readable: `'stage-table'` (a stage's reference shares, with
+ * the year and source they come from), `'stage-size'` (a stage's size and what it rests on),
+ * `'stage-missing'` (a stage not evaluated, and why), `'import-line'` (an import line's sourcing
+ * and quantity), `'demand-path'` (an application's demand path), `'sales-history'` (the sales
+ * before the horizon that the recycling model counts), `'recycling-default'` (a recycling rate
+ * taken from `recyclingDefaults` in some year), `'restrictions'` (how export restrictions are
+ * applied), `'composition'` (a mass composition used to split a line, a stage or a capacity),
+ * `'composition-unknown'` (a split that needed a composition nobody gave), `'withheld-supply'`
+ * (stage supply withheld by a restriction on every partner), `'capacity-basis'` (a capacity change
+ * on a basis other than REO), `'capacity-ignored'` (a capacity change at a stage not evaluated),
+ * `'stockpile'` (where a stockpile is released), `'resilience'` (the time-to-resilience rule).
+ *
+ * @category Scenario
+ */
+export type ScenarioAssumptionKind =
+  | 'stage-table'
+  | 'stage-size'
+  | 'stage-missing'
+  | 'import-line'
+  | 'demand-path'
+  | 'sales-history'
+  | 'recycling-default'
+  | 'restrictions'
+  | 'composition'
+  | 'composition-unknown'
+  | 'withheld-supply'
+  | 'capacity-basis'
+  | 'capacity-ignored'
+  | 'stockpile'
+  | 'resilience';
+
+/**
  * A statement of how an evaluation read the data or what it assumed, so that every number can be
- * traced.
+ * traced. An evaluation lists an assumption only when it applied it.
  *
  * @category Scenario
  */
 export interface ScenarioAssumption {
-  /** A stable id, e.g. `'throughput'`, `'stage:separation'`, `'imports:USA/all'`. */
+  /** A stable id, e.g. `'size:magnet'`, `'stage:separation'`, `'imports:USA/all'`. */
   readonly id: string;
+  /** What the assumption is about. */
+  readonly kind: ScenarioAssumptionKind;
   /** The statement, in words. */
   readonly text: string;
+}
+
+/**
+ * How an evaluated stage was sized: its world throughput and what the figure rests on.
+ *
+ * @category Scenario
+ */
+export interface StageSize {
+  /** The stage. */
+  readonly stage: Stage;
+  /** World throughput, t/yr, on the basis of `unit`. */
+  readonly throughput: number;
+  /**
+   * `'table'`: the stage's own reference table (its tonnages); `'option'`: `options.throughput`;
+   * `'mining'`: the world mine production (a stated conversion: all mined rare earths pass through
+   * the stage); `'demand'`: the demand of `application` in the reference year.
+   */
+  readonly sizedBy: 'table' | 'option' | 'mining' | 'demand';
+  /** For `'demand'`: the application. */
+  readonly application?: string;
+  /** The year of the figure (the reference table's, or the reference year for `'demand'`). */
+  readonly year: number;
+  /** Ids of the sources the figure rests on (none for `'option'`). */
+  readonly sources: readonly string[];
 }
 
 /**
@@ -161,6 +255,8 @@ export interface ScenarioEvaluation {
   readonly referenceYear: number;
   /** The rows, sorted by variable, region, stage, element and year. */
   readonly rows: readonly ScenarioRow[];
+  /** How each evaluated stage was sized, in stage order. */
+  readonly stages: readonly StageSize[];
   /** How the data were read and what was assumed, sorted by id. */
   readonly assumptions: readonly ScenarioAssumption[];
   /** The time to resilience. */

@@ -19,7 +19,16 @@ describe('renderEvaluation', () => {
       'Time to resilience (supply outside China covering 35.0% of demand at every stage): not reached by 2035.',
     );
     expect(text).toContain('| 2030 | 131,000 |');
-    expect(text).toContain('- **throughput**: World throughput');
+    expect(text).toContain(
+      '- **size:magnet** (stage-size): magnet: sized by the demand of permanent-magnets in 2025',
+    );
+    // Each stage says how it is sized; the US all-rare-earth line says its composition is unknown.
+    expect(text).toMatch(
+      /\| Magnet +\| 2025 \|.*\| demand of permanent-magnets, 2025 \(iea-gcmo-2024\) \|/,
+    );
+    expect(text).toMatch(
+      /\| United States \| compounds and metals \| all +\| +22,450 \| composition unknown \|/,
+    );
     expect(text.endsWith('\n')).toBe(true);
   });
 
@@ -55,11 +64,11 @@ describe('renderEvaluation', () => {
           change: { amount: 1, unit: 't', basis: 'REO' },
           ramp: { from: 2024, to: 2025 },
         },
-        { kind: 'demandGrowth', id: 'c', application: 'magnets', rate: 0.1, from: 2025 },
+        { kind: 'demandGrowth', id: 'c', application: 'permanent-magnets', rate: 0.1, from: 2025 },
         {
           kind: 'recyclingPolicy',
           id: 'd',
-          application: 'magnets',
+          application: 'permanent-magnets',
           from: 2025,
           collectionRate: 0.1,
           lifetime: { kind: 'fixed', mean: 5 },
@@ -67,7 +76,7 @@ describe('renderEvaluation', () => {
         {
           kind: 'substitution',
           id: 'e',
-          application: 'magnets',
+          application: 'permanent-magnets',
           substitute: 'ferrite',
           adoption: 0.1,
           intensityChange: { Nd: -1 },
@@ -93,9 +102,9 @@ describe('renderEvaluation', () => {
       'CHN withholds 50.0% of exports, 2024 on',
       'plant-a: 1,500 t/yr, ramp 2024–2025',
       'AUS mining: 1 t/yr',
-      'magnets demand grows from 2025',
-      'magnets recycling from 2025',
-      'magnets: ferrite',
+      'permanent-magnets demand grows from 2025',
+      'permanent-magnets recycling from 2025',
+      'permanent-magnets: ferrite',
       'USA stockpile of Dy',
     ])
       expect(text).toContain(what);
@@ -189,6 +198,20 @@ describe('scenarioDemandChart', () => {
     const svg = scenarioDemandChart(evaluation, { width: 600 });
     expect(svg).toMatch(/^<svg [^>]*width="600"/);
     expect(svg).toContain('China&#39;s 2025'.length > 0 ? 'demand and its offsets' : '');
+  });
+
+  test('the caption lists the assumptions the stack rests on, and the chart grows to fit', () => {
+    const recycling = evaluate(baseline, presets.find((p) => p.id === 'recycling-scale-up')!);
+    const svg = scenarioDemandChart(recycling, { width: 600, height: 300 });
+    expect(svg).toContain('Assumptions behind these figures:');
+    expect(svg).toContain('• history:permanent-magnets: permanent-magnets: products in use before');
+    expect(svg).toContain('recycling-default:permanent-magnets:collectionRate');
+    const height = Number(/^<svg [^>]*height="(\d+)"/.exec(svg)?.[1]);
+    const lines = svg.match(/<text x="16" y="\d+" font-size="10" fill="#444">/g) ?? [];
+    expect(height).toBe(300 + 14 * lines.length + 8);
+    // Every caption line fits the width (about 5.5 px a character at 10 px).
+    for (const line of svg.matchAll(/fill="#444">([^<]*)</g))
+      expect((line[1] as string).length).toBeLessThanOrEqual(Math.floor((600 - 32) / 5.5) + 2);
   });
 
   test('refuses an evaluation without demand rows', () => {

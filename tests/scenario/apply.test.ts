@@ -10,6 +10,7 @@ import {
   stageShares,
   supplyWithout,
 } from '../../src/index.js';
+import { stageReport } from '../../src/report/index.js';
 import { clone, deepFreeze, empty, pick, small } from './fixtures.js';
 import { scenario as scenarioArb } from './properties.js';
 
@@ -51,9 +52,12 @@ describe('applyScenario', () => {
     expect(() => parseDataset(world)).not.toThrow();
     const rows = (world.stageOutputs ?? []).filter((o) => o.year === 2026);
     expect(rows.every((o) => o.provenance.tag === 'derived')).toBe(true);
-    expect(rows.find((o) => o.country === 'MYS')?.provenance.derivation).toBe(
-      'Scenario "build" in 2026: the separation shares of 2024 (shares) × a world throughput of 1000 t/yr, plus capacity changes my (rare-earths applyScenario).',
-    );
+    expect(rows.find((o) => o.country === 'MYS')?.provenance).toEqual({
+      source: 'projection.separation.2026',
+      tag: 'derived',
+      derivation:
+        'Scenario "build" in 2026: the separation shares of 2024 (shares) × a world throughput of 1000 t/yr sized by the world mine production of 2024 (usgs-mcs-2026), and the interventions my (rare-earths applyScenario).',
+    });
   });
 
   test('the year defaults to the end of the horizon; other tables of the year are replaced', () => {
@@ -97,5 +101,18 @@ describe('applyScenario', () => {
     // Australia: 29,000 + Nolans 13,343 + Browns Range 4,350, of 389,310 + 22,693 t.
     expect(mining.AUS).toBeCloseTo((29000 + 13343 + 4350) / (389310 + 13343 + 4350 + 5000), 12);
     expect(() => parseDataset(world)).not.toThrow();
+  });
+
+  test('a projected year cites what its figures rest on, not a 2025 commentary (issue 15, 10a)', () => {
+    const buildOut = presets.find((p) => p.id === 'allied-build-out-2025-2035') as Scenario;
+    const report = stageReport(applyScenario(baseline, buildOut), { year: 2035 });
+    const magnet = report.stages.find((s) => s.stage === 'magnet');
+    // a05b628: 'iea-commentary-2025-10', the source of the 2024 shares, for a 2035 figure.
+    expect(magnet?.source).toBe('projection.magnet.2035');
+    const cited = report.sources.find((s) => s.id === 'projection.magnet.2035');
+    expect(cited?.title).toBe(
+      'Projection of the magnet stage for 2035 under scenario "Allied build-out, 2025–2035" (allied-build-out-2025-2035), resting on the magnet shares of 2024 (iea-commentary-2025-10) × a world throughput of 103857.14285714286 t/yr sized by the demand of permanent-magnets in 2025 (iea-gcmo-2024), and the interventions mp-10x-magnets (mp-dod-2025), neo-narva-phase-1 (neo-narva-2023)',
+    );
+    expect(report.stages.every((s) => s.source.startsWith('projection.'))).toBe(true);
   });
 });

@@ -103,7 +103,14 @@ describe('attribute: the 2025 controls preset on the small dataset', () => {
           change: { amount: 100, unit: 't', basis: 'REO' },
           ramp: { from: 2024, to: 2025 },
         },
-        { kind: 'exportRestriction', id: 'gone', country: 'CHN', cut: 1, from: 2024 },
+        {
+          kind: 'exportRestriction',
+          id: 'gone',
+          country: 'CHN',
+          partners: ['USA'],
+          cut: 1,
+          from: 2024,
+        },
       ],
     };
     const after: Scenario = {
@@ -135,7 +142,8 @@ describe('attribute: the 2025 controls preset on the small dataset', () => {
       ['gone', 'removed'],
       ['us', 'added'],
     ]);
-    // The restriction does not move production: it explains nothing of the HHI.
+    // A restriction on one partner withholds imports, not the stage's supply: it explains nothing
+    // of the HHI (one on every partner would: see the evaluate tests).
     expect(result.contributions[1]?.value).toBe(0);
     // Before: CHN 600, AUS 300, USA 100, other 100 of 1,100; after: 600, 500, 200, 100 of 1,400.
     const split = hhiChange(

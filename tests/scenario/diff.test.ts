@@ -142,7 +142,7 @@ describe('diffScenarios', () => {
           to: 2028,
         },
         { kind: 'exportRestriction', id: 'new', country: 'MYS', cut: 0.1, from: 2026 },
-        { kind: 'demandGrowth', id: 'kind', application: 'magnets', rate: 0, from: 2026 },
+        { kind: 'demandGrowth', id: 'kind', application: 'permanent-magnets', rate: 0, from: 2026 },
       ],
     };
     const diff = diffScenarios(run(a), run(b));

@@ -15,7 +15,7 @@ const controls = presets.find((p) => p.id === 'china-export-controls-2025') as S
 describe('evaluate: the baseline (no interventions)', () => {
   const result = evaluate(small, empty());
 
-  test('supply: the reference tables carried forward, × the world mine production', () => {
+  test("supply: the reference tables carried forward, × each stage's size", () => {
     for (const year of [2024, 2027, 2030]) {
       expect(pick(result, 'Supply', year, { region: 'CHN', stage: 'mining' })).toBe(600);
       expect(pick(result, 'Supply', year, { region: 'other', stage: 'mining' })).toBe(100);
@@ -23,12 +23,38 @@ describe('evaluate: the baseline (no interventions)', () => {
         100,
         9,
       );
-      expect(pick(result, 'Supply', year, { region: 'JPN', stage: 'magnet' })).toBeCloseTo(100, 9);
+      // Magnets: 10% of the magnet demand of the reference year (100 t), not of mine output.
+      expect(pick(result, 'Supply', year, { region: 'JPN', stage: 'magnet' })).toBeCloseTo(10, 9);
       expect(pick(result, 'Supply|Total', year, { stage: 'mining' })).toBe(1000);
       expect(pick(result, 'Supply|Outside', year, { stage: 'mining' })).toBe(400);
     }
     expect(result.rows.some((r) => r.stage === 'metal')).toBe(false);
     expect(result.assumptions.find((a) => a.id === 'stage:metal')?.text).toContain('not evaluated');
+    expect(result.stages).toEqual([
+      {
+        stage: 'mining',
+        throughput: 1000,
+        sizedBy: 'table',
+        year: 2024,
+        sources: ['usgs-mcs-2026'],
+      },
+      {
+        stage: 'separation',
+        throughput: 1000,
+        sizedBy: 'mining',
+        year: 2024,
+        sources: ['usgs-mcs-2026'],
+      },
+      {
+        stage: 'magnet',
+        throughput: 100,
+        sizedBy: 'demand',
+        application: 'permanent-magnets',
+        year: 2024,
+        sources: ['shares'],
+      },
+    ]);
+    expect(result.assumptions.find((a) => a.id === 'size:separation')?.kind).toBe('stage-size');
   });
 
   test('concentration: the HHI lower bound in points, equal to stageConcentration', () => {
@@ -45,13 +71,14 @@ describe('evaluate: the baseline (no interventions)', () => {
   });
 
   test('demand: the records, linear between them; nothing offset; stage demand follows it', () => {
-    expect([2024, 2025, 2030].map((y) => pick(result, 'Demand|magnets', y))).toEqual([
+    expect([2024, 2025, 2030].map((y) => pick(result, 'Demand|permanent-magnets', y))).toEqual([
       100, 110, 160,
     ]);
     expect(pick(result, 'Primary demand', 2030)).toBe(160);
     expect(pick(result, 'Recycling', 2030)).toBe(0);
-    // Stage demand = throughput + (net primary demand − demand in the first year).
-    expect(pick(result, 'Demand|Stage', 2030, { stage: 'magnet' })).toBe(1060);
+    // Stage demand = size + (net primary demand − demand in the first year).
+    expect(pick(result, 'Demand|Stage', 2030, { stage: 'magnet' })).toBe(160);
+    expect(pick(result, 'Demand|Stage', 2030, { stage: 'mining' })).toBe(1060);
     expect(pick(result, 'Resilience|Coverage', 2030, { stage: 'mining' })).toBeCloseTo(
       400 / 1060,
       12,
@@ -92,7 +119,7 @@ describe('evaluate: the baseline (no interventions)', () => {
         {
           kind: 'recyclingPolicy',
           id: 'c',
-          application: 'magnets',
+          application: 'permanent-magnets',
           from: 2024,
           collectionRate: 0,
           lifetime: { kind: 'fixed', mean: 10 },
@@ -159,9 +186,14 @@ describe('evaluate: export restrictions (the 2025 controls preset on the small d
     expect(pick(result, 'Balance', 2035, { region: 'USA', element: 'Dy' })).toBe(-50);
   });
 
-  test('an all-rare-earth line is touched only with a composition', () => {
-    expect(pick(result, 'Balance', 2025, { region: 'USA' })).toBe(0);
-    expect(result.assumptions.some((a) => a.id === 'composition:USA/all')).toBe(true);
+  test('an all-rare-earth line: composition unknown (no rows) without one, by mass with one', () => {
+    // Issue 15, finding 4: the line used to show 0% restricted (and a balance of 0).
+    expect(pick(result, 'Imports|Restricted|Share', 2025, { region: 'USA' })).toBe(undefined);
+    expect(pick(result, 'Balance', 2025, { region: 'USA' })).toBe(undefined);
+    expect(pick(result, 'Imports', 2025, { region: 'USA' })).toBe(1000);
+    expect(result.assumptions.find((a) => a.id === 'composition-unknown:USA/all')?.kind).toBe(
+      'composition-unknown',
+    );
     // Dy is 2% of the mass: 1,000 t × 80% from China × 2% = 16 t withheld.
     const withComposition = evaluate(small, controls, {
       composition: { La: 40, Ce: 50, Nd: 8, Dy: 2 },
@@ -170,6 +202,10 @@ describe('evaluate: export restrictions (the 2025 controls preset on the small d
       16,
       12,
     );
+    expect(withComposition.assumptions.find((a) => a.id === 'composition:USA/all')?.kind).toBe(
+      'composition',
+    );
+    expect(withComposition.assumptions.some((a) => a.kind === 'composition-unknown')).toBe(false);
   });
 
   test('the EU line (Dy and Tb both controlled): China’s 90% withheld, no quantity', () => {
@@ -204,16 +240,23 @@ describe('evaluate: export restrictions (the 2025 controls preset on the small d
       from: 2025,
     });
     expect(pick(toFrance, 'Imports|Restricted|Share', 2026, eu)).toBe(0);
-    // Only Tb: half the line's elements (counted equally), 0.9 × 0.5.
-    const tb = run({
+    // Only Tb: part of the line's elements. Not counted equally (that gave 0.9 × 0.5): the
+    // composition is unknown, so no share; with one by mass (Tb 1 : Dy 3), 0.9 × 1/4.
+    const onlyTb: Intervention = {
       kind: 'exportRestriction',
       id: 'x',
       country: 'CHN',
       elements: ['Tb'],
       cut: 1,
       from: 2025,
-    });
-    expect(pick(tb, 'Imports|Restricted|Share', 2026, eu)).toBeCloseTo(0.45, 12);
+    };
+    expect(pick(run(onlyTb), 'Imports|Restricted|Share', 2026, eu)).toBe(undefined);
+    const byMass = evaluate(
+      small,
+      { ...empty('r'), interventions: [onlyTb] },
+      { composition: { Tb: 1, Dy: 3 } },
+    );
+    expect(pick(byMass, 'Imports|Restricted|Share', 2026, eu)).toBeCloseTo(0.225, 12);
     // Two half cuts on the same element compound: 1 − 0.5 × 0.5.
     const twice = run(
       {
@@ -394,7 +437,7 @@ describe('evaluate: demand, recycling, substitution', () => {
       {
         kind: 'recyclingPolicy',
         id: 'rec',
-        application: 'magnets',
+        application: 'permanent-magnets',
         from: 2024,
         collectionRate: 0.5,
         preprocessingYield: 1,
@@ -404,16 +447,21 @@ describe('evaluate: demand, recycling, substitution', () => {
       {
         kind: 'substitution',
         id: 'sub',
-        application: 'magnets',
+        application: 'permanent-magnets',
         substitute: 'ferrite',
         adoption: 0.1,
         intensityChange: { Nd: -1, Dy: -1 },
       },
-      { kind: 'demandGrowth', id: 'grow', application: 'magnets', rate: 0.1, from: 2027 },
+      { kind: 'demandGrowth', id: 'grow', application: 'permanent-magnets', rate: 0.1, from: 2027 },
     ],
   };
-  // Products last one year ('end' timing); sales before 2024 are the first record, 100 t.
-  const result = evaluate(small, scenario, { timing: 'end', historyYears: 1 });
+  // Products last one year ('end' timing); the sales of 2023, before the first record, are held at
+  // it (100 t): the opt-in back-fill, so that every term can be computed by hand.
+  const result = evaluate(small, scenario, {
+    timing: 'end',
+    historyYears: 1,
+    salesHistory: 'hold-first',
+  });
 
   test('hand-computed terms', () => {
     expect([2024, 2025, 2026, 2027, 2028].map((y) => pick(result, 'Demand', y))).toEqual([
@@ -424,12 +472,24 @@ describe('evaluate: demand, recycling, substitution', () => {
       120 * 1.1 * 1.1,
     ]);
     // Recycled: half of last year's sales.
-    expect([2024, 2025, 2026, 2028].map((y) => pick(result, 'Recycling|magnets', y))).toEqual([
-      50, 50, 55, 66,
-    ]);
+    expect(
+      [2024, 2025, 2026, 2028].map((y) => pick(result, 'Recycling|permanent-magnets', y)),
+    ).toEqual([50, 50, 55, 66]);
     expect(pick(result, 'Substitution', 2026)).toBeCloseTo(12, 12);
     expect(pick(result, 'Primary demand', 2026)).toBeCloseTo(53, 12);
     expect(pick(result, 'Demand|Stage', 2026, { stage: 'mining' })).toBeCloseTo(953, 9);
+    expect(result.assumptions.find((a) => a.id === 'history:permanent-magnets')?.text).toContain(
+      "the 1 years before the first record (2024) held at its value: options.salesHistory 'hold-first'",
+    );
+  });
+
+  test('by default no sales before the first record: nothing reaches end of life in 2024', () => {
+    const recorded = evaluate(small, scenario, { timing: 'end', historyYears: 1 });
+    expect(pick(recorded, 'Recycling', 2024)).toBe(0);
+    expect(pick(recorded, 'Recycling', 2025)).toBe(50);
+    expect(recorded.assumptions.find((a) => a.id === 'history:permanent-magnets')?.text).toBe(
+      'permanent-magnets: no products sold before 2024 are counted as in use (the first record is in 2024), so end-of-life flows come only from sales within the horizon.',
+    );
   });
 
   test('recycling rates default, and come from the dataset where it has them', () => {
@@ -437,7 +497,7 @@ describe('evaluate: demand, recycling, substitution', () => {
       ...small,
       applications: [
         {
-          id: 'magnets',
+          id: 'permanent-magnets',
           name: 'Magnets',
           category: 'other',
           lifetime: {
@@ -453,7 +513,11 @@ describe('evaluate: demand, recycling, substitution', () => {
         },
       ],
     };
-    const own = evaluate(withRates, empty(), { timing: 'end', historyYears: 1 });
+    const own = evaluate(withRates, empty(), {
+      timing: 'end',
+      historyYears: 1,
+      salesHistory: 'hold-first',
+    });
     expect(pick(own, 'Recycling', 2025)).toBeCloseTo(100 * 0.2 * 0.5, 12);
     const policy = evaluate(
       withRates,
@@ -463,13 +527,13 @@ describe('evaluate: demand, recycling, substitution', () => {
           {
             kind: 'recyclingPolicy',
             id: 'p',
-            application: 'magnets',
+            application: 'permanent-magnets',
             from: 2026,
             collectionRate: 0.4,
           },
         ],
       },
-      { timing: 'end', historyYears: 1 },
+      { timing: 'end', historyYears: 1, salesHistory: 'hold-first' },
     );
     expect(pick(policy, 'Recycling', 2025)).toBeCloseTo(10, 12);
     expect(pick(policy, 'Recycling', 2026)).toBeCloseTo(110 * 0.4 * 0.5, 12);
@@ -488,7 +552,7 @@ describe('evaluate: demand, recycling, substitution', () => {
       demand: [
         {
           year: 2024,
-          application: 'magnets',
+          application: 'permanent-magnets',
           elements: ['Dy'],
           quantity: { amount: 10, unit: 't', basis: 'REO', element: 'Dy' },
           provenance: { source: 'shares', tag: 'reported' },
@@ -501,14 +565,17 @@ describe('evaluate: demand, recycling, substitution', () => {
         {
           kind: 'substitution',
           id: 's',
-          application: 'magnets',
+          application: 'permanent-magnets',
           substitute: 'x',
           adoption: 0.5,
           intensityChange: { Dy: -0.5, Nd: -1 },
         },
       ],
     });
-    expect(pick(single, 'Substitution|magnets', 2026, { element: 'Dy' })).toBeCloseTo(2.5, 12);
+    expect(pick(single, 'Substitution|permanent-magnets', 2026, { element: 'Dy' })).toBeCloseTo(
+      2.5,
+      12,
+    );
   });
 });
 
@@ -565,41 +632,41 @@ describe('evaluate: refusals name the path', () => {
     expect(
       bad([{ kind: 'demandGrowth', id: 'g', application: 'lamps', rate: 0.1, from: 2025 }]),
     ).toBe(
-      'evaluate: scenario.interventions[0].application: expected an application with a demand path (in the dataset\'s demand records or options.demand: "magnets"), got "lamps"',
+      'evaluate: scenario.interventions[0].application: expected an application with a demand path (in the dataset\'s demand records or options.demand: "permanent-magnets"), got "lamps"',
     );
     expect(
       bad([
         {
           kind: 'recyclingPolicy',
           id: 'r',
-          application: 'magnets',
+          application: 'permanent-magnets',
           from: 2025,
           collectionRate: 0.5,
         },
       ]),
     ).toBe(
-      'evaluate: scenario.interventions[0].lifetime: expected the products\' lifetime (the dataset has none for "magnets"), got undefined',
+      'evaluate: scenario.interventions[0].lifetime: expected the products\' lifetime (the dataset has none for "permanent-magnets"), got undefined',
     );
     expect(
       bad([
         {
           kind: 'substitution',
           id: 's',
-          application: 'magnets',
+          application: 'permanent-magnets',
           substitute: 'x',
           adoption: 0.5,
           intensityChange: { Nd: -1, Dy: -0.5 },
         },
       ]),
     ).toBe(
-      'evaluate: scenario.interventions[0].intensityChange: expected one relative change for every element listed (the demand of "magnets" is not split by element), got "Nd -1, Dy -0.5"',
+      'evaluate: scenario.interventions[0].intensityChange: expected one relative change for every element listed (the demand of "permanent-magnets" is not split by element), got "Nd -1, Dy -0.5"',
     );
     expect(
       bad([
         {
           kind: 'substitution',
           id: 's',
-          application: 'magnets',
+          application: 'permanent-magnets',
           substitute: 'x',
           adoption: { kind: 'logistic', midpoint: 2030, rate: -1 },
           intensityChange: { Nd: -1 },
@@ -609,29 +676,40 @@ describe('evaluate: refusals name the path', () => {
       'evaluate: scenario.interventions[0].adoption: expected a positive growth rate per year, got -1 (in substitutionOffset at option.adoption.rate)',
     );
     expect(
-      bad([{ kind: 'demandGrowth', id: 'g', application: 'magnets', rate: -2, from: 2025 }]),
+      bad([
+        { kind: 'demandGrowth', id: 'g', application: 'permanent-magnets', rate: -2, from: 2025 },
+      ]),
     ).toBe(
-      'evaluate: scenario.interventions[0].rate: expected a non-negative demand for "magnets" in 2025, got -100',
+      'evaluate: scenario.interventions[0].rate: expected a non-negative demand for "permanent-magnets" in 2025, got -100',
     );
     expect(
       bad([
         {
           kind: 'demandGrowth',
           id: 'g',
-          application: 'magnets',
+          application: 'permanent-magnets',
           demand: { kind: 'table', values: { '2025': 50, '2026': -1 } },
           from: 2025,
         },
       ]),
     ).toBe(
-      'evaluate: scenario.interventions[0].demand: expected a non-negative demand for "magnets" in 2026, got -1',
+      'evaluate: scenario.interventions[0].demand: expected a non-negative demand for "permanent-magnets" in 2026, got -1',
     );
-    expect(bad([{ kind: 'demandGrowth', id: 'g', application: 'magnets', from: 2025 }])).toBe(
+    expect(
+      bad([{ kind: 'demandGrowth', id: 'g', application: 'permanent-magnets', from: 2025 }]),
+    ).toBe(
       'evaluate: scenario.interventions[0].rate: expected a growth rate or a demand table, got neither',
     );
     expect(
       bad([
-        { kind: 'demandGrowth', id: 'g', application: 'magnets', rate: 0.1, demand: 5, from: 2025 },
+        {
+          kind: 'demandGrowth',
+          id: 'g',
+          application: 'permanent-magnets',
+          rate: 0.1,
+          demand: 5,
+          from: 2025,
+        },
       ]),
     ).toBe(
       'evaluate: scenario.interventions[0].demand: expected a growth rate or a demand table, not both',
@@ -645,12 +723,18 @@ describe('evaluate: refusals name the path', () => {
         {
           kind: 'demandGrowth',
           id: 'outlook',
-          application: 'magnets',
+          application: 'permanent-magnets',
           // An illustrative outlook: 200 t in 2026 rising linearly to 260 t in 2028.
           demand: { kind: 'table', values: { '2026': 200, '2028': 260 }, between: 'linear' },
           from: 2026,
         },
-        { kind: 'demandGrowth', id: 'after', application: 'magnets', rate: 0.5, from: 2029 },
+        {
+          kind: 'demandGrowth',
+          id: 'after',
+          application: 'permanent-magnets',
+          rate: 0.5,
+          from: 2029,
+        },
       ],
     });
     // The dataset's path (100 t in 2024, +10 t a year) until 2026, then the table, then +50%.
@@ -686,8 +770,23 @@ describe('evaluate: refusals name the path', () => {
       ...small,
       stageOutputs: (small.stageOutputs ?? []).filter((o) => o.stage !== 'mining'),
     };
-    expect(failure(() => evaluate(noMining, empty())).message).toBe(
-      'evaluate: options.throughput: expected a throughput for every stage, since the dataset has no mine production quantities at or before 2024, got an object',
+    // No mine production: separation (sized by it) is reported as missing, not refused; the
+    // magnet stage is still sized by its demand.
+    const unsized = evaluate(noMining, empty());
+    expect(unsized.stages.map((s) => s.stage)).toEqual(['magnet']);
+    expect(unsized.assumptions.find((a) => a.id === 'stage:separation')).toEqual({
+      id: 'stage:separation',
+      kind: 'stage-missing',
+      text: "separation: not evaluated: the separation table has no tonnages, and its rule (options.stageSize: 'mining') needs a mine production table with quantities at or before 2024, which the dataset lacks (no supply, concentration or resilience rows; capacity changes at this stage are ignored).",
+    });
+    expect(message({ stageSize: { magnet: { application: '' } } })).toBe(
+      "evaluate: options.stageSize.magnet: expected 'mining' or { application: id }, got an object",
+    );
+    expect(message({ stageSize: { smelting: 'mining' } })).toMatch(
+      /^evaluate: options\.stageSize\.smelting: expected 'mining'/,
+    );
+    expect(message({ salesHistory: 'invent' })).toBe(
+      "evaluate: options.salesHistory: expected 'recorded' or 'hold-first', got \"invent\"",
     );
     expect(
       evaluate(noMining, empty(), { throughput: { separation: 10, magnet: 10 } }).rows.some(
@@ -794,4 +893,114 @@ test('a stage left with nothing but "other" has no HHI that year, and no crash',
   expect(pick(result, 'Concentration|HHI', 2024, { stage: 'mining' })).toBeCloseTo(4100, 9);
   expect(pick(result, 'Concentration|HHI', 2025, { stage: 'mining' })).toBeUndefined();
   expect(pick(result, 'Supply|Total', 2025, { stage: 'mining' })).toBe(100);
+});
+
+describe('evaluate: sales history and sizing from options', () => {
+  const recycle = (from: number): Scenario => ({
+    ...empty('h', { from, to: from + 2 }),
+    interventions: [
+      {
+        kind: 'recyclingPolicy',
+        id: 'p',
+        application: 'permanent-magnets',
+        from,
+        collectionRate: 1,
+        lifetime: { kind: 'fixed', mean: 1 },
+      },
+    ],
+  });
+  const history = (result: ReturnType<typeof evaluate>) =>
+    result.assumptions.find((a) => a.kind === 'sales-history')?.text;
+
+  test('options.demand: a table or a ramp starts at its first year; a constant covers the window', () => {
+    const table = evaluate(small, recycle(2026), {
+      timing: 'end',
+      demand: { 'permanent-magnets': { kind: 'table', values: { '2025': 40, '2030': 40 } } },
+    });
+    // The sales of 2025 (40 t) retire in 2026, all collected.
+    expect(pick(table, 'Recycling', 2026)).toBe(40);
+    expect(history(table)).toBe(
+      'permanent-magnets: products in use before 2026 are the sales of 2025, read off options.demand; none before 2025, the first year of options.demand, so end-of-life flows are a lower bound while products sold earlier would still be reaching end of life.',
+    );
+    const ramp = evaluate(small, recycle(2026), {
+      demand: {
+        'permanent-magnets': {
+          kind: 'ramp',
+          from: { year: 2026, value: 10 },
+          to: { year: 2030, value: 50 },
+        },
+      },
+    });
+    expect(history(ramp)).toContain('no products sold before 2026 are counted');
+    const constant = evaluate(small, recycle(2026), {
+      historyYears: 3,
+      demand: { 'permanent-magnets': 5 },
+    });
+    expect(history(constant)).toBe(
+      'permanent-magnets: products in use before 2026 are the sales of 2023–2025, read off options.demand.',
+    );
+  });
+
+  test('sizing rules and compositions are stated where they apply', () => {
+    const sized = evaluate(small, empty(), {
+      // An undefined rule (from JavaScript) keeps the default.
+      stageSize: { separation: { application: 'permanent-magnets' }, magnet: undefined } as never,
+    });
+    expect(sized.stages.find((s) => s.stage === 'separation')?.sizedBy).toBe('demand');
+    expect(() => evaluate(small, empty(), { stageSize: 'mining' as never })).toThrow(
+      'evaluate: options.stageSize: expected sizing rules keyed by stage, got "mining"',
+    );
+    // A Dy-and-Tb capacity counts towards the US Dy line by its Dy mass share.
+    const plant: Scenario = {
+      ...empty('plant'),
+      interventions: [
+        {
+          kind: 'capacityChange',
+          id: 'dy-tb',
+          country: 'USA',
+          stage: 'separation',
+          elements: ['Tb', 'Dy'],
+          change: { amount: 40, unit: 't', basis: 'REO' },
+          ramp: { from: 2024, to: 2024 },
+        },
+        { kind: 'exportRestriction', id: 'all', country: 'CHN', cut: 1, from: 2024 },
+      ],
+    };
+    const dy = { region: 'USA', element: 'Dy' };
+    const unknown = evaluate(small, plant);
+    expect(pick(unknown, 'Balance|Capacity additions', 2025, dy)).toBe(0);
+    expect(
+      unknown.assumptions.find((a) => a.id === 'composition-unknown:capacity:USA/Dy')?.kind,
+    ).toBe('composition-unknown');
+    expect(unknown.assumptions.find((a) => a.id === 'withheld:separation')?.kind).toBe(
+      'withheld-supply',
+    );
+    const known = evaluate(small, plant, { composition: { Tb: 1, Dy: 3 } });
+    expect(pick(known, 'Balance|Capacity additions', 2025, dy)).toBe(30);
+    expect(known.assumptions.find((a) => a.id === 'composition:USA/Dy')?.kind).toBe('composition');
+    const scoped = evaluate(
+      small,
+      {
+        ...empty('scoped'),
+        interventions: [
+          {
+            kind: 'exportRestriction',
+            id: 'dy',
+            country: 'CHN',
+            elements: ['Dy'],
+            cut: 1,
+            from: 2024,
+          },
+        ],
+      },
+      { composition: { La: 9, Dy: 1 } },
+    );
+    // China's separation supply (900 t) loses its Dy tenth.
+    expect(
+      pick(scoped, 'Supply|Withheld', 2025, { region: 'CHN', stage: 'separation' }),
+    ).toBeCloseTo(90, 9);
+    expect(scoped.assumptions.find((a) => a.id === 'composition:stage:separation')?.kind).toBe(
+      'composition',
+    );
+  });
 });

@@ -140,19 +140,19 @@ export const small: Dataset = parseDataset({
     },
   ],
   applications: [
-    { id: 'magnets', name: 'Magnets', category: 'other' },
+    { id: 'permanent-magnets', name: 'Magnets', category: 'other' },
     { id: 'lamps', name: 'Lamps', category: 'other' },
   ],
   demand: [
     {
       year: 2024,
-      application: 'magnets',
+      application: 'permanent-magnets',
       quantity: { amount: 100, unit: 't', basis: 'REO' },
       provenance: src('shares'),
     },
     {
       year: 2034,
-      application: 'magnets',
+      application: 'permanent-magnets',
       quantity: { amount: 200, unit: 't', basis: 'REO' },
       provenance: src('shares'),
     },
