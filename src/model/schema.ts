@@ -189,21 +189,24 @@ function moneyValue() {
   );
 }
 
-function schedule() {
+// A schedule of numbers or of fractions: one builder, so the two cannot drift apart.
+function scheduleOf(value: () => z.ZodNumber, noun: 'number' | 'fraction') {
   const error = expected(
-    'a number, a table { kind: "table", values } or a ramp { kind: "ramp", from, to }',
+    `a ${noun}, a table { kind: "table", values } or a ramp { kind: "ramp", from, to }`,
   );
   const point = z.strictObject(
-    { year: year(), value: finite() },
+    { year: year(), value: value() },
     { error: expected('{ year, value }') },
   );
   return z.union(
     [
-      finite(),
+      value(),
       z.strictObject({
         kind: z.literal('table'),
-        values: z.record(yearKey(), finite(), {
-          error: expected('an object of values keyed by year'),
+        values: z.record(yearKey(), value(), {
+          error: expected(
+            `an object of ${noun === 'number' ? 'values' : 'fractions'} keyed by year`,
+          ),
         }),
         between: oneOf(['step', 'linear']).exactOptional(),
       }),
@@ -213,28 +216,12 @@ function schedule() {
   );
 }
 
+function schedule() {
+  return scheduleOf(finite, 'number');
+}
+
 function fractionSchedule() {
-  const error = expected(
-    'a fraction, a table { kind: "table", values } or a ramp { kind: "ramp", from, to }',
-  );
-  const point = z.strictObject(
-    { year: year(), value: fraction() },
-    { error: expected('{ year, value }') },
-  );
-  return z.union(
-    [
-      fraction(),
-      z.strictObject({
-        kind: z.literal('table'),
-        values: z.record(yearKey(), fraction(), {
-          error: expected('an object of fractions keyed by year'),
-        }),
-        between: oneOf(['step', 'linear']).exactOptional(),
-      }),
-      z.strictObject({ kind: z.literal('ramp'), from: point, to: point }),
-    ],
-    { error },
-  );
+  return scheduleOf(fraction, 'fraction');
 }
 
 function location() {
