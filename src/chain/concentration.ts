@@ -1,9 +1,9 @@
 import { type ConcentrationBand, concentrationBand, hhiBounds } from '../concentration/index.js';
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
-import { STAGES } from '../model/stages.js';
-import type { Dataset, Stage, SupplierCode } from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Stage, SupplierCode } from '../model/index.js';
+import { STAGES } from '../model/index.js';
+import { checkInteger } from '../numeric/internal.js';
 import { checkDataset } from './dataset.js';
 import {
   buildTable,

@@ -1,9 +1,8 @@
 import { type ElementSymbol, isElementSymbol } from '../elements/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import { STAGES } from '../model/stages.js';
-import type { BalanceRecord, Dataset, Source, Stage } from '../model/types.js';
-import { type Dec, toDec } from '../numeric/decimal.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { BalanceRecord, Dataset, Source, Stage } from '../model/index.js';
+import { STAGES } from '../model/index.js';
+import { checkInteger, type Dec, toDec } from '../numeric/internal.js';
 import { checkDataset } from './dataset.js';
 import { type SourcingTable, sourcingTables } from './sources.js';
 import { publicationKey } from './tables.js';

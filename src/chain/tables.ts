@@ -1,6 +1,5 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import { readStage } from '../model/stages.js';
 import type {
   Dataset,
   Source,
@@ -8,9 +7,9 @@ import type {
   StageName,
   StageOutput,
   SupplierCode,
-} from '../model/types.js';
-import { Dec, toDec } from '../numeric/decimal.js';
-import { checkInteger } from '../numeric/numeric.js';
+} from '../model/index.js';
+import { readStage } from '../model/internal.js';
+import { checkInteger, Dec, toDec } from '../numeric/internal.js';
 import { convertMass, type Mass, massFromJSON, sumMasses } from '../quantity/index.js';
 import { checkDataset } from './dataset.js';
 

@@ -1,8 +1,8 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError, RareEarthsError } from '../errors/index.js';
-import { STAGES } from '../model/stages.js';
-import type { Dataset, Facility, Stage, SupplierCode } from '../model/types.js';
-import { checkFraction, checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Facility, Stage, SupplierCode } from '../model/index.js';
+import { STAGES } from '../model/index.js';
+import { checkFraction, checkInteger } from '../numeric/internal.js';
 import { checkDataset } from './dataset.js';
 import { coversYear, facilityFigure } from './records.js';
 import { buildTable, readTableOptions } from './tables.js';

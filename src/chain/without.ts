@@ -1,8 +1,8 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
-import { STAGES } from '../model/stages.js';
-import type { Dataset, Stage } from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Stage } from '../model/index.js';
+import { STAGES } from '../model/index.js';
+import { checkInteger } from '../numeric/internal.js';
 import { checkDataset } from './dataset.js';
 import { buildTable, readTableOptions, type StageTable } from './tables.js';
 

@@ -1,6 +1,6 @@
 // The baseline dataset: one object with every collection, assembled from the data modules beside
 // this file. Plain data: nothing is parsed, frozen or computed when the module loads.
-import type { Dataset } from '../model/types.js';
+import type { Dataset } from '../model/index.js';
 import { countries, regions } from './countries.js';
 import { criticality } from './criticality.js';
 import { exchangeRates } from './exchange-rates.js';

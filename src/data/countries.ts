@@ -5,7 +5,7 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { Country, Provenance, Region } from '../model/types.js';
+import type { Country, Provenance, Region } from '../model/index.js';
 
 const wgi: Provenance = {
   source: 'wgi-2024',

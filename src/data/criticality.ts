@@ -5,7 +5,7 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { CriticalityResult } from '../model/types.js';
+import type { CriticalityResult } from '../model/index.js';
 
 /** Published criticality results. @internal */
 export const criticality: readonly CriticalityResult[] = [

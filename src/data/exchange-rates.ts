@@ -5,7 +5,7 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { ExchangeRateRecord } from '../model/types.js';
+import type { ExchangeRateRecord } from '../model/index.js';
 
 const LOCATOR = 'table, row CHINA, P.R. (YUAN), rates in currency units per U.S. dollar';
 

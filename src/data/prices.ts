@@ -5,7 +5,7 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { PriceRecord } from '../model/types.js';
+import type { PriceRecord } from '../model/index.js';
 
 /** Prices. @internal */
 export const prices: readonly PriceRecord[] = [

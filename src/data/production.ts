@@ -5,7 +5,7 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { Provenance, Reserve, StageOutput, WorldTotal } from '../model/types.js';
+import type { Provenance, Reserve, StageOutput, WorldTotal } from '../model/index.js';
 
 const mcs26Mine: Provenance = {
   source: 'usgs-mcs-2026',

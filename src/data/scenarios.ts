@@ -4,7 +4,7 @@
 // adoption curves) is marked as an illustrative assumption in the intervention's label or note.
 // Plain data only: nothing is computed when the module loads.
 
-import type { Scenario } from '../model/scenario-types.js';
+import type { Scenario } from '../model/index.js';
 
 const CONTROLS_NOTE =
   'How much the controls withhold is not reported (USGS describes licence requirements): cut 1, no exports at all, is an illustrative stress case, not a sourced figure.';

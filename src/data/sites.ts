@@ -5,7 +5,7 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { Deposit, Facility, Owner, Provenance } from '../model/types.js';
+import type { Deposit, Facility, Owner, Provenance } from '../model/index.js';
 
 // Holders of MP Materials' equity, traced through it with `lookThrough`.
 const mpShareholders: readonly Owner[] = [

@@ -5,7 +5,7 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { Source } from '../model/types.js';
+import type { Source } from '../model/index.js';
 
 /**
  * The sources of the baseline dataset, each listed once: title, publisher, year, edition and

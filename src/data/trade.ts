@@ -5,7 +5,7 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { BalanceRecord, HsCode, Provenance, TradeFlow } from '../model/types.js';
+import type { BalanceRecord, HsCode, Provenance, TradeFlow } from '../model/index.js';
 
 const mcs26Imports: Provenance = {
   source: 'usgs-mcs-2026',

@@ -5,7 +5,7 @@
 // derived with the derivation, or estimate with who estimated it) and where in the source it is.
 // Plain data only: nothing is computed when the module loads.
 
-import type { Application, DemandRecord, EndUseShare } from '../model/types.js';
+import type { Application, DemandRecord, EndUseShare } from '../model/index.js';
 
 /** Applications. @internal */
 export const applications: readonly Application[] = [

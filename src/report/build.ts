@@ -1,4 +1,3 @@
-import { checkDataset } from '../chain/dataset.js';
 import {
   importReliance,
   importSources,
@@ -7,10 +6,11 @@ import {
   stageConcentration,
   supplyWithout,
 } from '../chain/index.js';
+import { checkDataset } from '../chain/internal.js';
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError, RareEarthsError } from '../errors/index.js';
 import type { CountryShare, Dataset, ReportStage, StageReportData } from '../model/index.js';
-import { checkInteger } from '../numeric/numeric.js';
+import { checkInteger } from '../numeric/internal.js';
 
 /**
  * Options for {@link stageReport}.

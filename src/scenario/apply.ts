@@ -1,6 +1,5 @@
-import type { Scenario } from '../model/scenario-types.js';
-import type { Dataset, Source, Stage, StageOutput } from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Scenario, Source, Stage, StageOutput } from '../model/index.js';
+import { checkInteger } from '../numeric/internal.js';
 import { prepare } from './context.js';
 import { capacityChanges, check, supplyAt, withholdSupply } from './evaluate.js';
 import type { EvaluateOptions, ScenarioAssumption } from './types.js';

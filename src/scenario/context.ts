@@ -2,14 +2,20 @@
 // and throughput, the import lines with their sourcing and quantities, and the applications'
 // demand paths. `createEvaluator` keeps one per reference year, so a sweep reads the dataset once.
 import { importSources, type StageTable, stageTable } from '../chain/index.js';
-import { publicationKey } from '../chain/tables.js';
+import { publicationKey } from '../chain/internal.js';
 import { type ElementSymbol, elementSymbols, isElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
-import { STAGES, stageList } from '../model/stages.js';
-import type { Application, Dataset, MassValue, Stage, SupplierCode } from '../model/types.js';
-import { checkFinite, checkFraction, checkInteger, checkNumeric } from '../numeric/numeric.js';
-import { type Schedule, scheduleValueAt } from '../numeric/schedule.js';
-import type { Timing } from '../stocks/lifetime.js';
+import type { Application, Dataset, MassValue, Stage, SupplierCode } from '../model/index.js';
+import { STAGES, stageList } from '../model/internal.js';
+import {
+  checkFinite,
+  checkFraction,
+  checkInteger,
+  checkNumeric,
+  type Schedule,
+  scheduleValueAt,
+} from '../numeric/internal.js';
+import type { Timing } from '../stocks/index.js';
 import type { EvaluateOptions, ScenarioAssumption, StageSize, StageSizeRule } from './types.js';
 
 /** @internal */

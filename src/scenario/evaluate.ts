@@ -1,24 +1,33 @@
 import { hhiBounds } from '../concentration/index.js';
 import { type ElementSymbol, elementSymbols } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError, RareEarthsError } from '../errors/index.js';
-import type { ScenarioContext } from '../model/integrity.js';
-import { scenarioIssues } from '../model/integrity.js';
 import type {
   CapacityChange,
+  Dataset,
   DemandGrowth,
   ExportRestriction,
   Intervention,
   RecyclingPolicy,
   Scenario,
+  Stage,
   Stockpile,
   SubstitutionIntervention,
-} from '../model/scenario-types.js';
-import type { Dataset, Stage } from '../model/types.js';
-import { checkFraction, checkInteger } from '../numeric/numeric.js';
-import { type Schedule, scheduleValueAt } from '../numeric/schedule.js';
-import { netPrimaryDemand } from '../offsets/net.js';
-import { type RecyclingOffset, recyclingOffset } from '../offsets/recycling.js';
-import { type SubstitutionOffset, substitutionOffset } from '../offsets/substitution.js';
+} from '../model/index.js';
+import type { ScenarioContext } from '../model/internal.js';
+import { scenarioIssues } from '../model/internal.js';
+import {
+  checkFraction,
+  checkInteger,
+  type Schedule,
+  scheduleValueAt,
+} from '../numeric/internal.js';
+import {
+  netPrimaryDemand,
+  type RecyclingOffset,
+  recyclingOffset,
+  type SubstitutionOffset,
+  substitutionOffset,
+} from '../offsets/index.js';
 import {
   type AppBase,
   type ImportLine,

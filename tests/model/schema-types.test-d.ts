@@ -54,5 +54,7 @@ test('stageReportSchema infers exactly StageReportData', () => {
 
 test('STAGES lists exactly the Stage type, in order', () => {
   expectTypeOf<(typeof STAGES)[number]>().toEqualTypeOf<Stage>();
-  expectTypeOf<typeof STAGES>().toEqualTypeOf<readonly ['mining', 'separation', 'metal', 'magnet']>();
+  expectTypeOf<typeof STAGES>().toEqualTypeOf<
+    readonly ['mining', 'separation', 'metal', 'magnet']
+  >();
 });
