@@ -971,8 +971,6 @@ export const facilities: readonly Facility[] = [
     country: 'CHN',
     stage: 'mining',
     operator: 'China Rare Earth Group',
-    status: 'producing',
-    startYear: 2021,
     owners: [
       {
         name: 'Aluminum Corporation of China (Chinalco)',
@@ -1015,6 +1013,8 @@ export const facilities: readonly Facility[] = [
         },
       },
     ],
+    status: 'producing',
+    startYear: 2021,
     provenance: { source: 'creg-2021', tag: 'reported', note: 'Formed 23 December 2021.' },
     note: "A state-owned group standing for its mines, chiefly the southern ion-adsorption clays (Ganzhou, Jiangxi), not a single plant. Reported at about 40% of China's mining output and about 70% of its heavy-rare-earth quota (not stored: no year and no table).",
   },

@@ -126,8 +126,8 @@ export const sources: readonly Source[] = [
     authors: ['Grohol, M.', 'Veeh, C.'],
     publisher: 'European Commission',
     year: 2023,
-    doi: '10.2873/725585',
     url: 'https://single-market-economy.ec.europa.eu/publications/study-critical-raw-materials-eu-2023-final-report_en',
+    doi: '10.2873/725585',
     copy: {
       kind: 'secondary',
       description:
