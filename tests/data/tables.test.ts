@@ -128,3 +128,17 @@ describe('the generator refuses a malformed cell with its file and line', () => 
     expect(() => readTables(root)).toThrow(/^data\/hs-codes\.csv:4: /);
   });
 });
+
+describe('docs/data.md', () => {
+  test('quotes the line of data/stage-outputs.csv its worked example changes', () => {
+    const docs = readFileSync(join(repo, 'docs/data.md'), 'utf8');
+    const [, lineNumber] =
+      /The figure is line (\d+) of `data\/stage-outputs\.csv`/.exec(docs) ?? [];
+    const [, quoted] = /```text\n(mining,CHN,2025,[^\n]*)\n```/.exec(docs) ?? [];
+    const table = readFileSync(join(repo, 'data/stage-outputs.csv'), 'utf8').split('\n');
+    expect(quoted).toBeDefined();
+    expect(table[Number(lineNumber) - 1]).toBe(quoted);
+    // China 2025, 270,000 t REO: USGS MCS 2026, p. 153.
+    expect(quoted).toContain(',270000,t,REO,,usgs-mcs-2026,');
+  });
+});
