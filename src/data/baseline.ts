@@ -1,15 +1,24 @@
-// The baseline dataset: one object with every collection, assembled from the data modules beside
-// this file. Plain data: nothing is parsed, frozen or computed when the module loads.
+// The baseline dataset: one object with every collection, assembled from the modules generated
+// from the tables under data/ (src/data/generated/, by scripts/data-build.mjs). Plain data:
+// nothing is parsed, frozen or computed when the module loads.
 import type { Dataset } from '../model/index.js';
-import { countries, regions } from './countries.js';
-import { criticality } from './criticality.js';
-import { exchangeRates } from './exchange-rates.js';
-import { prices } from './prices.js';
-import { reserves, stageOutputs, worldTotals } from './production.js';
-import { deposits, facilities } from './sites.js';
+import { applications } from './generated/applications.js';
+import { balances } from './generated/balances.js';
+import { countries } from './generated/countries.js';
+import { criticality } from './generated/criticality.js';
+import { demand } from './generated/demand.js';
+import { deposits } from './generated/deposits.js';
+import { endUses } from './generated/end-uses.js';
+import { exchangeRates } from './generated/exchange-rates.js';
+import { facilities } from './generated/facilities.js';
+import { hsCodes } from './generated/hs-codes.js';
+import { prices } from './generated/prices.js';
+import { regions } from './generated/regions.js';
+import { reserves } from './generated/reserves.js';
+import { stageOutputs } from './generated/stage-outputs.js';
+import { tradeFlows } from './generated/trade-flows.js';
+import { worldTotals } from './generated/world-totals.js';
 import { sources } from './sources.js';
-import { balances, hsCodes, tradeFlows } from './trade.js';
-import { applications, demand, endUses } from './uses.js';
 
 /**
  * The embedded baseline dataset: the rare-earth supply chain as published, from deposit to

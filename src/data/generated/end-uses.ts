@@ -1,0 +1,60 @@
+// generated from data/end-uses.csv by scripts/data-build.mjs; do not edit.
+// Change the table and run `npm run data:build` (see docs/data.md).
+import type { Provenance, EndUseShare } from '../../model/index.js';
+
+const p1: Provenance = { source: "eu-crm-2023", tag: "reported", locator: "Appendix 6, p. 64: uses, shares and NACE sectors", note: "Value added of the NACE sector in € million as transcribed, stored in euros." };
+const p2: Provenance = { source: "eu-crm-2023", tag: "reported", locator: "Appendix 6, p. 64: uses, shares and NACE sectors", note: "Value added of the NACE sector in € million as transcribed, stored in euros. The transcription lists polishing powders twice for Pr (C23 and C26, 2% each), so the Pr shares sum to 102%." };
+const p3: Provenance = { source: "eu-crm-2023", tag: "reported", locator: "Appendix 6, p. 64: uses, shares and NACE sectors" };
+
+/** The baseline's `endUses`, one record per row of data/end-uses.csv. @internal */
+export const endUses: readonly EndUseShare[] = [
+  { element: "La", use: "Fluid cracking catalysts", share: 0.6, sector: { code: "C19", valueAdded: { amount: 28295000000, currency: "EUR" } }, provenance: p1 },
+  { element: "La", use: "Glass & ceramics", share: 0.05, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "La", use: "Polishing powders", share: 0.02, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "La", use: "Metal (excl. Batteries)", share: 0.01, sector: { code: "C24", valueAdded: { amount: 64561000000, currency: "EUR" } }, provenance: p1 },
+  { element: "La", use: "Batteries", share: 0.03, sector: { code: "C27", valueAdded: { amount: 89422000000, currency: "EUR" } }, provenance: p1 },
+  { element: "La", use: "Autocatalysts", share: 0.29, sector: { code: "C29", valueAdded: { amount: 194448000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Ce", use: "Fluid cracking catalysts", share: 0.04, sector: { code: "C19", valueAdded: { amount: 28295000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Ce", use: "Autocatalysts", share: 0.6, sector: { code: "C20", valueAdded: { amount: 132361000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Ce", use: "Glass & ceramics", share: 0.12, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Ce", use: "Polishing powders", share: 0.2, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Ce", use: "Metal (excl. Batteries)", share: 0.02, sector: { code: "C24", valueAdded: { amount: 64561000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Ce", use: "Batteries", share: 0.02, sector: { code: "C27", valueAdded: { amount: 89422000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Pr", use: "Ceramics", share: 0.05, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Pr", use: "Glass", share: 0.02, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Pr", use: "Polishing powders", share: 0.02, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p2 },
+  { element: "Pr", use: "Metal (excl. Batteries)", share: 0.02, sector: { code: "C24", valueAdded: { amount: 64561000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Pr", use: "Magnets", application: "permanent-magnets", share: 0.8, sector: { code: "C25", valueAdded: { amount: 163568000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Pr", use: "Polishing powders", share: 0.02, sector: { code: "C26", valueAdded: { amount: 77000000000, currency: "EUR" } }, provenance: p2 },
+  { element: "Pr", use: "Batteries", share: 0.04, sector: { code: "C27", valueAdded: { amount: 89422000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Pr", use: "Autocatalysts", share: 0.05, sector: { code: "C29", valueAdded: { amount: 194448000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Nd", use: "Autocatalysts", share: 0.09, sector: { code: "C20", valueAdded: { amount: 132361000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Nd", use: "Ceramics", share: 0.03, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Nd", use: "Glass", share: 0.02, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Nd", use: "Metal (excl. Batteries)", share: 0.02, sector: { code: "C24", valueAdded: { amount: 64561000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Nd", use: "Magnets", application: "permanent-magnets", share: 0.8, sector: { code: "C25", valueAdded: { amount: 163568000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Nd", use: "Batteries", share: 0.04, sector: { code: "C27", valueAdded: { amount: 89422000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Sm", use: "Magnets", application: "permanent-magnets", share: 0.97, sector: { code: "C25", valueAdded: { amount: 163568000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Sm", use: "Medical and optical applications", share: 0.03, sector: { code: "C26", valueAdded: { amount: 77000000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Eu", use: "Lighting", share: 0.1, sector: { code: "C27", valueAdded: { amount: 89422000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Eu", use: "Other", share: 0.9, provenance: p3 },
+  { element: "Gd", use: "Others", share: 0.4, sector: { code: "C20", valueAdded: { amount: 132361000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Gd", use: "Magnetic Resonance Imaging - MRI", share: 0.4, sector: { code: "C21", valueAdded: { amount: 101943000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Gd", use: "Metal (excl. Batteries)", share: 0.1, sector: { code: "C24", valueAdded: { amount: 64561000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Gd", use: "Magnets", application: "permanent-magnets", share: 0.1, sector: { code: "C25", valueAdded: { amount: 163568000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Gd", use: "Lighting", share: 0, sector: { code: "C27", valueAdded: { amount: 89422000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Tb", use: "Magnets", application: "permanent-magnets", share: 0.9, sector: { code: "C25", valueAdded: { amount: 163568000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Tb", use: "Lighting", share: 0.1, sector: { code: "C27", valueAdded: { amount: 89422000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Ho", use: "Ceramics", share: 1, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Er", use: "Glass", share: 0.74, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Er", use: "Other", share: 0.26, provenance: p3 },
+  { element: "Tm", use: "Ceramics", share: 1, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Yb", use: "Ceramics", share: 1, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Lu", use: "Lighting", share: 0.01, sector: { code: "C27", valueAdded: { amount: 89422000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Lu", use: "Other", share: 0.99, provenance: p3 },
+  { element: "Y", use: "Automotive catalysts", share: 0.09, sector: { code: "C20", valueAdded: { amount: 132361000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Y", use: "Ceramics", share: 0.72, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Y", use: "Glass", share: 0.04, sector: { code: "C23", valueAdded: { amount: 64990000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Y", use: "Metal (excl. Batteries)", share: 0.07, sector: { code: "C24", valueAdded: { amount: 64561000000, currency: "EUR" } }, provenance: p1 },
+  { element: "Y", use: "Other", share: 0.08, provenance: p3 },
+];
