@@ -78,6 +78,14 @@ function assumptionsOf(stage: string, table: StageTable): string[] {
   if (table.choice.fallbackYear !== undefined)
     out.push(`${stage}: fallback year: ${table.choice.fallbackYear.why}.`);
   out.push(`${stage}: ${table.denominator.note}`);
+  const { reported, derived, estimate, estimatedBy } = table.evidence;
+  if (estimate > 0) {
+    const rows = reported + derived + estimate;
+    const by = estimatedBy.length === 0 ? '' : `; estimated by ${estimatedBy.join('; ')}`;
+    out.push(
+      `${stage}: ${estimate === rows ? `all ${rows}` : `${estimate} of ${rows}`} figures of the table are estimates, not measured output${by}.`,
+    );
+  }
   const totals = table.choice.leftOut.filter((t) => t.reason === 'total-not-element');
   if (totals.length > 0) {
     const bySource = new Map<string, number[]>();
