@@ -14,7 +14,12 @@ import { invalidArgument } from '../errors/index.js';
 import type { Dataset } from '../model/index.js';
 
 /** The collections a chain function may read. @internal */
-export type ChainCollection = 'stageOutputs' | 'balances' | 'tradeFlows' | 'facilities';
+export type ChainCollection =
+  | 'stageOutputs'
+  | 'outlooks'
+  | 'balances'
+  | 'tradeFlows'
+  | 'facilities';
 
 /** What a field must hold; a `records` kind is an array of records (or nothing) with these fields. */
 type Kind =
@@ -51,6 +56,14 @@ const FIELDS: Readonly<Record<ChainCollection, Spec>> = {
   stageOutputs: [
     ['country', 'string'],
     ['year', 'number'],
+    ['share', 'number?'],
+    ['elements', 'strings?'],
+    ['provenance', 'provenance'],
+  ],
+  outlooks: [
+    ['country', 'string'],
+    ['year', 'number'],
+    ['case', 'string'],
     ['share', 'number?'],
     ['elements', 'strings?'],
     ['provenance', 'provenance'],

@@ -16,6 +16,11 @@ export {
   type UncountedFacility,
 } from './control.js';
 export {
+  type StageOutlookOptions,
+  type StageOutlookTable,
+  stageOutlook,
+} from './outlook.js';
+export {
   type ConvertedPrice,
   type ConvertPriceRecordOptions,
   convertPriceRecord,

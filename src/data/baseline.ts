@@ -12,6 +12,7 @@ import { endUses } from './generated/end-uses.js';
 import { exchangeRates } from './generated/exchange-rates.js';
 import { facilities } from './generated/facilities.js';
 import { hsCodes } from './generated/hs-codes.js';
+import { outlooks } from './generated/outlooks.js';
 import { prices } from './generated/prices.js';
 import { regions } from './generated/regions.js';
 import { reserves } from './generated/reserves.js';
@@ -70,6 +71,7 @@ export const baseline: Dataset = {
   regions,
   stageOutputs,
   worldTotals,
+  outlooks,
   reserves,
   deposits,
   facilities,

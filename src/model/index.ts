@@ -68,6 +68,7 @@ export type {
   Source,
   Stage,
   StageName,
+  StageOutlook,
   StageOutput,
   SubstitutionOption,
   SupplierCode,

@@ -9,7 +9,15 @@
 import { ELEMENT_ROWS } from '../elements/internal.js';
 import type { ErrorIssue } from '../errors/index.js';
 import type { Scenario } from './scenario-types.js';
-import type { Dataset, MassValue, Owner, Provenance, Stage } from './types.js';
+import type {
+  Dataset,
+  MassValue,
+  Owner,
+  Provenance,
+  Stage,
+  StageOutlook,
+  StageOutput,
+} from './types.js';
 
 type Path = (string | number)[];
 
@@ -193,6 +201,48 @@ function round(value: number): number {
 }
 
 /**
+ * The checks shared by recorded stage outputs and published outlooks: countries and sources
+ * known, exactly one of quantity and share, and the shares of one table summing to at most 1.
+ */
+function checkStageRows(
+  issues: ErrorIssue[],
+  sources: ReadonlySet<string>,
+  countries: ReadonlySet<string>,
+  rows: readonly (StageOutput | StageOutlook)[] | undefined,
+  collection: 'stageOutputs' | 'outlooks',
+): void {
+  const shareTables = new Map<string, { sum: number; path: Path }>();
+  (rows ?? []).forEach((output, index) => {
+    const path: Path = [collection, index];
+    checkCountry(issues, countries, [...path, 'country'], output.country, true);
+    checkProvenance(issues, sources, [...path, 'provenance'], output.provenance);
+    exactlyOne(issues, path, output, ['quantity', 'share']);
+    checkMass(issues, [...path, 'quantity'], output.quantity);
+    if (output.share !== undefined) {
+      const key = [
+        output.provenance.source,
+        output.stage,
+        output.measure,
+        output.year,
+        'case' in output ? output.case : '',
+        (output.elements ?? []).join('+'),
+      ].join('|');
+      const table = shareTables.get(key) ?? { sum: 0, path };
+      table.sum += output.share;
+      shareTables.set(key, table);
+    }
+  });
+  for (const table of shareTables.values()) {
+    if (table.sum > 1 + SHARE_SUM_TOLERANCE) {
+      issues.push({
+        path: [...table.path, 'share'],
+        message: `expected the shares of one table to sum to at most 1, got ${round(table.sum)}`,
+      });
+    }
+  }
+}
+
+/**
  * Every cross-record problem of a dataset that passed its schema.
  *
  * @internal
@@ -271,34 +321,25 @@ export function datasetIssues(dataset: Dataset): ErrorIssue[] {
     }
   });
 
-  const shareTables = new Map<string, { sum: number; path: Path }>();
-  (dataset.stageOutputs ?? []).forEach((output, index) => {
-    const path: Path = ['stageOutputs', index];
-    checkCountry(issues, countries, [...path, 'country'], output.country, true);
-    checkProvenance(issues, sources, [...path, 'provenance'], output.provenance);
-    exactlyOne(issues, path, output, ['quantity', 'share']);
-    checkMass(issues, [...path, 'quantity'], output.quantity);
-    if (output.share !== undefined) {
-      const key = [
-        output.provenance.source,
-        output.stage,
-        output.measure,
-        output.year,
-        (output.elements ?? []).join('+'),
-      ].join('|');
-      const table = shareTables.get(key) ?? { sum: 0, path };
-      table.sum += output.share;
-      shareTables.set(key, table);
-    }
-  });
-  for (const table of shareTables.values()) {
-    if (table.sum > 1 + SHARE_SUM_TOLERANCE) {
-      issues.push({
-        path: [...table.path, 'share'],
-        message: `expected the shares of one table to sum to at most 1, got ${round(table.sum)}`,
-      });
-    }
-  }
+  checkStageRows(issues, sources, countries, dataset.stageOutputs, 'stageOutputs');
+  duplicates(
+    issues,
+    dataset.outlooks,
+    'outlooks',
+    (o) =>
+      [
+        o.provenance.source,
+        o.stage,
+        o.measure,
+        o.year,
+        o.case,
+        o.country,
+        (o.elements ?? []).join('+'),
+      ].join('|'),
+    'country',
+    'row per source, stage, measure, year, case, elements and country',
+  );
+  checkStageRows(issues, sources, countries, dataset.outlooks, 'outlooks');
 
   duplicates(
     issues,

@@ -329,6 +329,20 @@ function stageOutput() {
   });
 }
 
+function stageOutlook() {
+  return z.strictObject({
+    stage: stage(),
+    country: supplierCode(),
+    year: year(),
+    case: text(),
+    elements: elements().exactOptional(),
+    measure: oneOf(['production', 'capacity']),
+    quantity: massValue().exactOptional(),
+    share: fraction().exactOptional(),
+    provenance: provenance(),
+  });
+}
+
 function worldTotal() {
   return z.strictObject({
     stage: stage(),
@@ -693,6 +707,7 @@ export function datasetShape() {
       regions: list(region(), 'regions').exactOptional(),
       stageOutputs: list(stageOutput(), 'stage outputs').exactOptional(),
       worldTotals: list(worldTotal(), 'world totals').exactOptional(),
+      outlooks: list(stageOutlook(), 'stage outlooks').exactOptional(),
       reserves: list(reserve(), 'reserves').exactOptional(),
       deposits: list(deposit(), 'deposits').exactOptional(),
       facilities: list(facility(), 'facilities').exactOptional(),

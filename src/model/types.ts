@@ -234,6 +234,36 @@ export interface StageOutput {
 }
 
 /**
+ * A published projection of one stage: a country's share (or tonnage) in a future year under a
+ * publisher's case or scenario, e.g. the IEA's 2030 base case of refined rare-earth output (China
+ * 77%, Malaysia 12%, Australia 3%). Outlooks are kept apart from {@link StageOutput}s so that no
+ * analysis reads a projection as recorded output; {@link stageOutlook} reads them, and a scenario
+ * can be set beside them.
+ *
+ * @category Model
+ */
+export interface StageOutlook {
+  /** The stage. */
+  readonly stage: Stage;
+  /** The country, or `'other'` for a residual the publisher states. */
+  readonly country: SupplierCode;
+  /** The projected year. */
+  readonly year: number;
+  /** The publisher's case or scenario, e.g. `'base case'` or `'Announced Pledges Scenario'`. */
+  readonly case: string;
+  /** The elements the figure covers; absent means all rare earths. */
+  readonly elements?: readonly ElementSymbol[];
+  /** `'production'` (projected output) or `'capacity'`. */
+  readonly measure: 'production' | 'capacity';
+  /** The quantity (t per year); give exactly one of `quantity` and `share`. */
+  readonly quantity?: MassValue;
+  /** The share of the world figure (0–1); exactly one of `quantity` and `share`. */
+  readonly share?: number;
+  /** Where the figure comes from. */
+  readonly provenance: Provenance;
+}
+
+/**
  * A published world total of one stage's table, as the source prints it (USGS: "World total
  * (rounded)"). It is not the sum of the rows: the rows are rounded separately and the total is
  * rounded again, so the two differ (USGS MCS 2025, 2024: rows 393,950 t, world 390,000 t REO).
@@ -886,6 +916,8 @@ export interface Dataset {
   readonly stageOutputs?: readonly StageOutput[];
   /** Published world totals of stage tables (beside the rows, which may not add up to them). */
   readonly worldTotals?: readonly WorldTotal[];
+  /** Published projections of stages (never read as recorded output). */
+  readonly outlooks?: readonly StageOutlook[];
   /** Reserves by country. */
   readonly reserves?: readonly Reserve[];
   /** Deposits. */

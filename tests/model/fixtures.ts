@@ -113,6 +113,19 @@ export const fullDataset: DeepRequired<Dataset> = {
       provenance,
     },
   ],
+  outlooks: [
+    {
+      stage: 'separation',
+      country: 'CHN',
+      year: 2030,
+      case: 'base case',
+      elements: ['Ce'],
+      measure: 'production',
+      quantity: mass,
+      share: 0.5,
+      provenance,
+    },
+  ],
   reserves: [{ country: 'other', year: 2024, quantity: mass, provenance }],
   deposits: [
     {

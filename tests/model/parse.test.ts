@@ -59,6 +59,8 @@ function validDataset(): Dataset {
   if (demand[0]) demand[0].quantity = { amount: '93000', unit: 't', basis: 'REO' };
   const totals = data.worldTotals as Record<string, unknown>[];
   if (totals[0]) totals[0].quantity = { amount: '390000', unit: 't', basis: 'REO' };
+  const outlooks = data.outlooks as Record<string, unknown>[];
+  if (outlooks[0]) delete outlooks[0].quantity;
   const facilities = data.facilities as unknown as {
     capacity: Record<string, unknown>[];
     output: Record<string, unknown>[];
@@ -85,6 +87,8 @@ describe('dataset schema', () => {
     expect(lines).toEqual([
       'stageOutputs.0: expected exactly one of quantity and share, got both',
       'stageOutputs.0.quantity.oxide: expected an oxide only on a single-element REO mass',
+      'outlooks.0: expected exactly one of quantity and share, got both',
+      'outlooks.0.quantity.product: expected no product name for a \'REO\' mass, got "x"',
       'worldTotals.0.quantity.product: expected no product name for a \'REO\' mass, got "x"',
       'reserves.0.quantity.product: expected no product name for a \'REO\' mass, got "x"',
       'deposits.0.estimates.0.ore.oxide: expected an oxide only on a single-element REO mass',
