@@ -49,7 +49,12 @@ export interface StageOutlookTable {
   /** The elements covered; absent for all rare earths. */
   readonly elements?: readonly ElementSymbol[];
   /** Shares (0–1) as published, largest first; the unnamed remainder last as `'other'`. */
-  readonly rows: readonly { readonly country: SupplierCode; readonly share: number }[];
+  readonly rows: readonly {
+    /** The country (ISO alpha-3), or `'other'` for the unnamed remainder. */
+    readonly country: SupplierCode;
+    /** Its share (0–1). */
+    readonly share: number;
+  }[];
   /** The sum of the published shares (the rest is `'other'`). */
   readonly publishedShareSum: number;
   /** The unnamed remainder, 1 − `publishedShareSum` (0 when the shares sum to 1). */
@@ -58,7 +63,12 @@ export interface StageOutlookTable {
    * HHI (0–1) with the remainder counted as one supplier (upper) or as many small ones (lower),
    * from {@link hhiBounds}.
    */
-  readonly hhi: { readonly lower: number; readonly upper: number };
+  readonly hhi: {
+    /** The remainder spread over many small suppliers (adds nothing). */
+    readonly lower: number;
+    /** The remainder counted as one supplier. */
+    readonly upper: number;
+  };
   /** How the table was read, in words: what is projected, by whom, and what is assumed. */
   readonly note: string;
 }
