@@ -6,6 +6,7 @@ import { checkInteger } from '../numeric/numeric.js';
 import { prepare } from './context.js';
 import { check, run } from './evaluate.js';
 import type { EvaluateOptions, ScenarioEvaluation } from './types.js';
+import { scenarioVariables } from './variables.js';
 
 /**
  * The metric an attribution explains: one row of the evaluation, picked by variable, year and,
@@ -322,11 +323,15 @@ export function attribute(
   });
 
   let suppliers: Record<string, number> | undefined;
-  if (metric.variable === 'Concentration|HHI' && metric.stage !== undefined) {
+  if (metric.variable === scenarioVariables.hhi.name && metric.stage !== undefined) {
     const supply = (evaluation: ScenarioEvaluation) => {
       const out: Record<string, number> = {};
       for (const r of evaluation.rows)
-        if (r.variable === 'Supply' && r.stage === metric.stage && r.year === metric.year)
+        if (
+          r.variable === scenarioVariables.supply.name &&
+          r.stage === metric.stage &&
+          r.year === metric.year
+        )
           out[r.region] = r.value;
       return out;
     };

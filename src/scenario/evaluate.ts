@@ -38,6 +38,7 @@ import type {
   ScenarioRow,
   TimeToResilience,
 } from './types.js';
+import { applicationVariable, type ScenarioVariable, scenarioVariables as V } from './variables.js';
 
 type Path = readonly (string | number)[];
 
@@ -98,7 +99,7 @@ interface RowSink {
 
 function push(
   sink: RowSink,
-  variable: string,
+  variable: ScenarioVariable,
   unit: string,
   region: string,
   year: number,
@@ -621,7 +622,7 @@ function stageRows(
       );
       for (const [country, value] of withheld) {
         withheldAt.add(base.stage);
-        push(sink, 'Supply|Withheld', 't/yr', country, year, value, base.stage);
+        push(sink, V.supplyWithheld.name, V.supplyWithheld.unit, country, year, value, base.stage);
       }
       const countries = Object.keys(supply);
       let total = 0;
@@ -630,22 +631,22 @@ function stageRows(
         const value = supply[country] as number;
         total += value;
         if (!opts.excluded.includes(country)) outside += value;
-        push(sink, 'Supply', 't/yr', country, year, value, base.stage);
+        push(sink, V.supply.name, V.supply.unit, country, year, value, base.stage);
       }
-      push(sink, 'Supply|Total', 't/yr', 'World', year, total, base.stage);
-      push(sink, 'Supply|Outside', 't/yr', 'World', year, outside, base.stage);
+      push(sink, V.supplyTotal.name, V.supplyTotal.unit, 'World', year, total, base.stage);
+      push(sink, V.supplyOutside.name, V.supplyOutside.unit, 'World', year, outside, base.stage);
       // Only identified suppliers give an HHI: a stage left with nothing but "other" has none.
       if (countries.some((country) => country !== 'other' && (supply[country] as number) > 0)) {
         const bounds = hhiBounds(supply, {
           ...(countries.includes('other') ? { residual: ['other'] } : {}),
           scale: 'points',
         });
-        push(sink, 'Concentration|HHI', 'points', 'World', year, bounds.lower, base.stage);
+        push(sink, V.hhi.name, V.hhi.unit, 'World', year, bounds.lower, base.stage);
       }
       const stageDemand = Math.max(0, base.throughput + input.linkOf(k));
-      push(sink, 'Demand|Stage', 't/yr', 'World', year, stageDemand, base.stage);
+      push(sink, V.stageDemand.name, V.stageDemand.unit, 'World', year, stageDemand, base.stage);
       const covered = stageDemand === 0 ? 1 : outside / stageDemand;
-      push(sink, 'Resilience|Coverage', 'fraction', 'World', year, covered, base.stage);
+      push(sink, V.coverage.name, V.coverage.unit, 'World', year, covered, base.stage);
       coverage[k] = Math.min(coverage[k] as number, covered);
     });
   }
@@ -738,18 +739,18 @@ export function run(
   };
   for (const result of apps) {
     const terms = [
-      ['Demand', result.demand, 'demand'],
-      ['Recycling', result.recycled, 'recycled'],
-      ['Substitution', result.substituted, 'substituted'],
-      ['Primary demand', result.primary, 'primary'],
+      [V.demand, result.demand, 'demand'],
+      [V.recycling, result.recycled, 'recycled'],
+      [V.substitution, result.substituted, 'substituted'],
+      [V.primaryDemand, result.primary, 'primary'],
     ] as const;
     for (const [variable, values, total] of terms) {
       years.forEach((year, k) => {
         const value = values[k] as number;
         push(
           sink,
-          `${variable}|${result.app.id}`,
-          't/yr',
+          applicationVariable(variable, result.app.id),
+          variable.unit,
           'World',
           year,
           value,
@@ -762,10 +763,24 @@ export function run(
   }
   if (apps.length > 0) {
     years.forEach((year, k) => {
-      push(sink, 'Demand', 't/yr', 'World', year, totals.demand[k] as number);
-      push(sink, 'Recycling', 't/yr', 'World', year, totals.recycled[k] as number);
-      push(sink, 'Substitution', 't/yr', 'World', year, totals.substituted[k] as number);
-      push(sink, 'Primary demand', 't/yr', 'World', year, totals.primary[k] as number);
+      push(sink, V.demand.name, V.demand.unit, 'World', year, totals.demand[k] as number);
+      push(sink, V.recycling.name, V.recycling.unit, 'World', year, totals.recycled[k] as number);
+      push(
+        sink,
+        V.substitution.name,
+        V.substitution.unit,
+        'World',
+        year,
+        totals.substituted[k] as number,
+      );
+      push(
+        sink,
+        V.primaryDemand.name,
+        V.primaryDemand.unit,
+        'World',
+        year,
+        totals.primary[k] as number,
+      );
     });
   }
 
@@ -878,8 +893,8 @@ export function run(
         info.composed ||= restricted.byComposition;
         push(
           sink,
-          'Imports|Restricted|Share',
-          'fraction',
+          V.restrictedShare.name,
+          V.restrictedShare.unit,
           line.importer,
           year,
           restricted.value,
@@ -892,8 +907,8 @@ export function run(
         additions += a.change.amount * ramp(a.change.intervention, year) * a.part;
       push(
         sink,
-        'Balance|Capacity additions',
-        't/yr',
+        V.capacityAdditions.name,
+        V.capacityAdditions.unit,
         line.importer,
         year,
         additions,
@@ -920,8 +935,8 @@ export function run(
       }
       push(
         sink,
-        'Balance|Stock release',
-        't/yr',
+        V.stockRelease.name,
+        V.stockRelease.unit,
         line.importer,
         year,
         release,
@@ -929,13 +944,22 @@ export function run(
         line.scope,
       );
       if (line.quantity !== undefined) {
-        push(sink, 'Imports', 't/yr', line.importer, year, line.quantity, line.stage, line.scope);
+        push(
+          sink,
+          V.imports.name,
+          V.imports.unit,
+          line.importer,
+          year,
+          line.quantity,
+          line.stage,
+          line.scope,
+        );
       }
       if (line.quantity !== undefined && withheld !== undefined) {
         push(
           sink,
-          'Imports|Restricted',
-          't/yr',
+          V.restricted.name,
+          V.restricted.unit,
           line.importer,
           year,
           withheld,
@@ -944,8 +968,8 @@ export function run(
         );
         push(
           sink,
-          'Balance',
-          't/yr',
+          V.balance.name,
+          V.balance.unit,
           line.importer,
           year,
           additions + release - withheld,
@@ -957,8 +981,8 @@ export function run(
         const level = mine.reduce((sum, state) => sum + state.level, 0);
         push(
           sink,
-          'Stockpile|Months of cover',
-          'months',
+          V.monthsOfCover.name,
+          V.monthsOfCover.unit,
           line.importer,
           year,
           (12 * level) / line.quantity,
@@ -1004,8 +1028,8 @@ export function run(
     years.forEach((year, k) => {
       push(
         sink,
-        'Stockpile|Level',
-        't',
+        V.stockLevel.name,
+        V.stockLevel.unit,
         pile.holder,
         year,
         values[k] as number,

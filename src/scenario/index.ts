@@ -26,3 +26,11 @@ export type {
   StageSizeRule,
   TimeToResilience,
 } from './types.js';
+export {
+  type ScenarioStep,
+  type ScenarioUnit,
+  type ScenarioVariable,
+  type ScenarioVariableInfo,
+  type ScenarioVariableKey,
+  scenarioVariables,
+} from './variables.js';

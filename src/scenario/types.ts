@@ -3,6 +3,7 @@ import type { Scenario } from '../model/scenario-types.js';
 import type { Stage } from '../model/types.js';
 import type { Schedule } from '../numeric/schedule.js';
 import type { Timing } from '../stocks/lifetime.js';
+import type { ScenarioVariable } from './variables.js';
 
 /**
  * How a stage without tonnages of its own is sized (see {@link EvaluateOptions.stageSize}):
@@ -148,8 +149,11 @@ export interface ScenarioRow {
   readonly stage?: Stage;
   /** The elements the row covers: a symbol, or symbols joined by `+`; absent for all rare earths. */
   readonly element?: string;
-  /** The variable, one of the names listed in `docs/scenarios.md` (e.g. `'Concentration|HHI'`). */
-  readonly variable: string;
+  /**
+   * The variable: a name of {@link scenarioVariables} (e.g. `Concentration|HHI`), by application
+   * for some (`Demand|permanent-magnets`); `docs/scenarios.md` lists them.
+   */
+  readonly variable: ScenarioVariable;
   /** The unit: `'t/yr'`, `'t'`, `'points'`, `'fraction'` or `'months'`. */
   readonly unit: string;
   /** The value, in `unit`. */
