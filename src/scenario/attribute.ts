@@ -3,8 +3,8 @@ import { invalidArgument } from '../errors/index.js';
 import type { Intervention, Scenario } from '../model/scenario-types.js';
 import type { Dataset, Stage } from '../model/types.js';
 import { checkInteger } from '../numeric/numeric.js';
-import { prepare } from './context.js';
-import { check, run } from './evaluate.js';
+import { readEvaluationInputs } from './context.js';
+import { evaluateResolved, resolveChecked } from './evaluate.js';
 import type { EvaluateOptions, ScenarioEvaluation } from './types.js';
 import { scenarioVariables } from './variables.js';
 
@@ -203,8 +203,8 @@ export function attribute(
   const samples = checkInteger(fn, ['options', 'samples'], options.samples ?? 500, 1);
   const seed = checkInteger(fn, ['options', 'seed'], options.seed ?? 1, 0);
 
-  const from = check(fn, dataset, base, options, 'base');
-  const to = check(fn, dataset, scenario, options, 'scenario');
+  const from = resolveChecked(fn, dataset, base, options, 'base');
+  const to = resolveChecked(fn, dataset, scenario, options, 'scenario');
   const horizon = to.resolved.horizon;
   if (metric.year < horizon.from || metric.year > horizon.to) {
     invalidArgument(
@@ -220,7 +220,7 @@ export function attribute(
     options.referenceYear ?? horizon.from,
     1900,
   );
-  const prepared = prepare(fn, dataset, referenceYear, options);
+  const inputs = readEvaluationInputs(fn, dataset, referenceYear, options);
 
   const baseList = new Map(from.resolved.interventions.map((i) => [i.id, i]));
   const targetList = new Map(to.resolved.interventions.map((i) => [i.id, i]));
@@ -243,7 +243,7 @@ export function attribute(
       else list.set(id, target);
     });
     const interventions: Intervention[] = [...list.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-    const evaluation = run(fn, prepared, { ...to.resolved, interventions }, to.lineage);
+    const evaluation = evaluateResolved(fn, inputs, { ...to.resolved, interventions }, to.lineage);
     cache.set(key, evaluation);
     return evaluation;
   };

@@ -292,3 +292,6 @@ export function applicationVariable(
 ): ScenarioVariable {
   return `${variable.name}|${application}`;
 }
+
+/** One entry of {@link scenarioVariables}. @internal */
+export type ScenarioVariableEntry = Entry;
