@@ -353,7 +353,7 @@ function collectionModule(spec, records) {
   const files = [spec.file, ...(spec.children ?? []).map((c) => c.file)].map((f) => `data/${f}`);
   const hoisted = hoist(records);
   const types = hoisted.size > 0 ? `Provenance, ${spec.type}` : spec.type;
-  const lines = [header(files), `import type { ${types} } from '../../model/types.js';`, ''];
+  const lines = [header(files), `import type { ${types} } from '../../model/index.js';`, ''];
   for (const [text, name] of hoisted)
     lines.push(`const ${name}: Provenance = ${literal(JSON.parse(text), new Map())};`);
   if (hoisted.size > 0) lines.push('');
@@ -399,7 +399,7 @@ function presetsModule(presets) {
   const names = presets.map((preset) => camel(String(preset.id)));
   const lines = [
     header(['data/presets.json']),
-    "import type { Scenario } from '../../model/scenario-types.js';",
+    "import type { Scenario } from '../../model/index.js';",
     '',
   ];
   presets.forEach((preset, index) => {

@@ -201,7 +201,9 @@ export function typecheckSource(example, dir) {
 
 /** @param {Example} example */
 export function fileNameOf(example) {
-  const name = example.id.replace(/[^\w.-]+/g, '_');
+  // Capitals are spelt out (`^s` for `S`) so that names differing only in case (`STAGES`,
+  // `stages`) stay two files on case-insensitive file systems and in TypeScript's program.
+  const name = example.id.replace(/[^\w.-]+/g, '_').replace(/[A-Z]/g, (c) => `^${c.toLowerCase()}`);
   return example.file.endsWith('.mjs') ? name : `${name}.ts`;
 }
 

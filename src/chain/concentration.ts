@@ -1,8 +1,9 @@
 import { type ConcentrationBand, concentrationBand, hhiBounds } from '../concentration/index.js';
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
-import type { Dataset, Stage, SupplierCode } from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Stage, SupplierCode } from '../model/index.js';
+import { STAGES } from '../model/index.js';
+import { checkInteger } from '../numeric/internal.js';
 import { checkDataset } from './dataset.js';
 import {
   buildTable,
@@ -164,7 +165,7 @@ export function stageConcentration(
   const year = checkInteger(fn, ['options', 'year'], options.year, 1900);
   const stages: StageConcentration[] = [];
   const missing: MissingStage[] = [];
-  for (const stage of ['mining', 'separation', 'metal', 'magnet'] as const) {
+  for (const stage of STAGES) {
     const read = readTableOptions(fn, {
       stage,
       year,

@@ -1,6 +1,5 @@
 import { hhi } from '../concentration/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import { readStage } from '../model/stages.js';
 import type {
   Dataset,
   EvidenceTag,
@@ -9,8 +8,9 @@ import type {
   Owner,
   Stage,
   StageName,
-} from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+} from '../model/index.js';
+import { readStage } from '../model/internal.js';
+import { checkInteger } from '../numeric/internal.js';
 import { massFromJSON, massToNumber } from '../quantity/index.js';
 import { checkDataset } from './dataset.js';
 import { buildTable, readTableOptions, type StageTable, tableYears } from './tables.js';

@@ -11,7 +11,7 @@
  * @packageDocumentation
  */
 import { invalidArgument } from '../errors/index.js';
-import type { Dataset } from '../model/types.js';
+import type { Dataset } from '../model/index.js';
 
 /** The collections a chain function may read. @internal */
 export type ChainCollection = 'stageOutputs' | 'balances' | 'tradeFlows' | 'facilities';

@@ -33,6 +33,7 @@ export {
   stageTable,
   type TableChoice,
   type TableDenominator,
+  type TableEvidence,
   type TableRef,
   type YearMatch,
 } from './tables.js';

@@ -1,6 +1,6 @@
 import { describeValue, invalidArgument, RareEarthsError } from '../errors/index.js';
-import type { Dataset, ExchangeRateRecord, PriceRecord, Provenance } from '../model/types.js';
-import { Dec, decString, toDec } from '../numeric/decimal.js';
+import type { Dataset, ExchangeRateRecord, PriceRecord, Provenance } from '../model/index.js';
+import { Dec, decString, toDec } from '../numeric/internal.js';
 import type { MassUnit, Price } from '../quantity/index.js';
 
 /**

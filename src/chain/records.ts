@@ -4,7 +4,7 @@
  * @internal
  * @packageDocumentation
  */
-import type { FacilityFigure, TradeFlow } from '../model/types.js';
+import type { FacilityFigure, TradeFlow } from '../model/index.js';
 
 /** Whether a trade flow's year, or its period, covers a year. @internal */
 export function coversYear(flow: TradeFlow, year: number): boolean {

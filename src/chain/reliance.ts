@@ -1,8 +1,8 @@
 import { type ElementSymbol, isElementSymbol } from '../elements/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import type { BalanceRecord, Dataset, Source, Stage } from '../model/types.js';
-import { type Dec, toDec } from '../numeric/decimal.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { BalanceRecord, Dataset, Source, Stage } from '../model/index.js';
+import { STAGES } from '../model/index.js';
+import { checkInteger, type Dec, toDec } from '../numeric/internal.js';
 import { checkDataset } from './dataset.js';
 import { type SourcingTable, sourcingTables } from './sources.js';
 import { publicationKey } from './tables.js';
@@ -86,7 +86,6 @@ export interface ImportReliance {
   readonly partners?: SourcingTable;
 }
 
-const STAGES: readonly Stage[] = ['mining', 'separation', 'metal', 'magnet'];
 const HEADLINE: readonly BalanceRecord['item'][] = ['net-import-reliance', 'apparent-consumption'];
 
 /** The commodity named by the options: given, picked by stage and element, or the headline. */

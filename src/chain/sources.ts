@@ -1,8 +1,8 @@
 import { hhiBounds } from '../concentration/index.js';
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument } from '../errors/index.js';
-import type { Dataset, Source, Stage, SupplierCode, TradeFlow } from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Source, Stage, SupplierCode, TradeFlow } from '../model/index.js';
+import { checkInteger } from '../numeric/internal.js';
 import { checkDataset } from './dataset.js';
 import { coversYear } from './records.js';
 import { publicationKey } from './tables.js';

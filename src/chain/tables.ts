@@ -1,6 +1,5 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import { readStage } from '../model/stages.js';
 import type {
   Dataset,
   Source,
@@ -8,9 +7,9 @@ import type {
   StageName,
   StageOutput,
   SupplierCode,
-} from '../model/types.js';
-import { Dec, toDec } from '../numeric/decimal.js';
-import { checkInteger } from '../numeric/numeric.js';
+} from '../model/index.js';
+import { readStage } from '../model/internal.js';
+import { checkInteger, Dec, toDec } from '../numeric/internal.js';
 import { convertMass, type Mass, massFromJSON, sumMasses } from '../quantity/index.js';
 import { checkDataset } from './dataset.js';
 
@@ -186,6 +185,23 @@ export interface TableDenominator {
 }
 
 /**
+ * The evidence behind a table's rows, counted by their provenance tag: a table of estimates
+ * (USGS marks most mine production "e") says so instead of reading as measured figures.
+ *
+ * @category Chain
+ */
+export interface TableEvidence {
+  /** Rows tagged `'reported'`. */
+  readonly reported: number;
+  /** Rows tagged `'derived'`. */
+  readonly derived: number;
+  /** Rows tagged `'estimate'`. */
+  readonly estimate: number;
+  /** Who made the estimates, as the rows' `estimatedBy` say (each once, in row order). */
+  readonly estimatedBy: readonly string[];
+}
+
+/**
  * A stage's country breakdown for a year, from one source's table.
  *
  * @category Chain
@@ -215,6 +231,8 @@ export interface StageTable {
   readonly denominator: TableDenominator;
   /** Which table was chosen, the fallback year if any, and what was left out and why. */
   readonly choice: TableChoice;
+  /** How many of the table's rows are reported, derived or estimated, and who made the estimates. */
+  readonly evidence: TableEvidence;
   /** How the table was read, in words. */
   readonly note: string;
   /** The other tables that match the request (source, year, elements), for transparency. */
@@ -559,6 +577,7 @@ export function buildTable(
     source,
     alternatives,
     choice,
+    evidence: evidenceOf(chosen.rows),
   };
   const withElements =
     chosen.elements === undefined ? base : { ...base, elements: chosen.elements };
@@ -671,6 +690,16 @@ export function buildTable(
     denominator: { used: 'publishedShares', shareSum: 1, note: sharesNote },
     note: `Shares of ${read.measure} (${scope}) as published in ${source.title}, ${chosen.year}, normalised from a published sum of ${round(publishedShareSum)}.${gapNote}`,
   };
+}
+
+function evidenceOf(rows: readonly StageOutput[]): TableEvidence {
+  const count = { reported: 0, derived: 0, estimate: 0 };
+  const by = new Set<string>();
+  for (const { provenance } of rows) {
+    count[provenance.tag] += 1;
+    if (provenance.estimatedBy !== undefined) by.add(provenance.estimatedBy);
+  }
+  return { ...count, estimatedBy: [...by] };
 }
 
 function round(value: number): number {

@@ -1,13 +1,13 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError, RareEarthsError } from '../errors/index.js';
-import type { Dataset, Facility, Stage, SupplierCode } from '../model/types.js';
-import { checkFraction, checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Facility, Stage, SupplierCode } from '../model/index.js';
+import { STAGES } from '../model/index.js';
+import { checkFraction, checkInteger } from '../numeric/internal.js';
 import { checkDataset } from './dataset.js';
 import { coversYear, facilityFigure } from './records.js';
 import { buildTable, readTableOptions } from './tables.js';
 
 const ORDER: Record<Stage, number> = { mining: 0, separation: 1, metal: 2, magnet: 3 };
-const STAGES: readonly Stage[] = ['mining', 'separation', 'metal', 'magnet'];
 
 /**
  * A place in the chain: a stage in a country.

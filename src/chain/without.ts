@@ -1,7 +1,8 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
-import type { Dataset, Stage } from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Stage } from '../model/index.js';
+import { STAGES } from '../model/index.js';
+import { checkInteger } from '../numeric/internal.js';
 import { checkDataset } from './dataset.js';
 import { buildTable, readTableOptions, type StageTable } from './tables.js';
 
@@ -95,7 +96,7 @@ export function supplyWithout(dataset: Dataset, options: SupplyWithoutOptions): 
   const year = checkInteger(fn, ['options', 'year'], options.year, 1900);
   const stages: SupplyWithout['stages'][number][] = [];
   const missing: Stage[] = [];
-  for (const stage of ['mining', 'separation', 'metal', 'magnet'] as const) {
+  for (const stage of STAGES) {
     const read = readTableOptions(fn, {
       stage,
       year,

@@ -32,7 +32,6 @@ import {
   safeParseScenario,
   scenarioVariables,
 } from '../index.js';
-import { csvTable, markdownTable } from '../report/format.js';
 import {
   renderAttribution,
   renderDiff,
@@ -43,7 +42,7 @@ import {
   stageSankeyChart,
   stageSharesChart,
 } from '../report/index.js';
-import { rowsCsv } from '../report/scenario.js';
+import { csvTable, markdownTable, rowsCsv } from '../report/internal.js';
 
 /**
  * Where the command writes, and whether its output is a terminal (colour only then).

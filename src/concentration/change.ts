@@ -1,5 +1,5 @@
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import { neumaierSum } from '../numeric/sum.js';
+import { neumaierSum } from '../numeric/internal.js';
 import { hhiOf, hhiScaleFactor } from './hhi.js';
 import { readOptions, readSupply } from './input.js';
 import type { HhiOptions, SupplyValues } from './types.js';

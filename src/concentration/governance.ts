@@ -1,5 +1,5 @@
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import { neumaierSum } from '../numeric/sum.js';
+import { neumaierSum } from '../numeric/internal.js';
 import { readOptions, readSupply } from './input.js';
 import type { ResidualOptions, SupplyValues } from './types.js';
 

@@ -1,6 +1,5 @@
 import { invalidArgument } from '../errors/index.js';
-import { checkInteger } from '../numeric/numeric.js';
-import { neumaierSum } from '../numeric/sum.js';
+import { checkInteger, neumaierSum } from '../numeric/internal.js';
 import { readOptions, readSupply, type Supply, supplierCount } from './input.js';
 import type { CountOptions, HhiOptions, ResidualOptions, SupplyValues } from './types.js';
 

@@ -1,5 +1,5 @@
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import { neumaierSum } from '../numeric/sum.js';
+import { neumaierSum } from '../numeric/internal.js';
 import { readOptions, readSupply, type Supply, supplierCount } from './input.js';
 import type { CountOptions, EntropyOptions, GiniOptions, SupplyValues } from './types.js';
 

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import { neumaierSum } from '../numeric/sum.js';
+import { neumaierSum } from '../numeric/internal.js';
 import type { CountOptions, ResidualOptions } from './types.js';
 
 /**

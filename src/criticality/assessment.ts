@@ -1,7 +1,6 @@
-import { SHARE_SUM_TOLERANCE } from '../concentration/governance.js';
+import { SHARE_SUM_TOLERANCE } from '../concentration/internal.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import { checkFraction, checkNonNegative } from '../numeric/numeric.js';
-import { neumaierSum } from '../numeric/sum.js';
+import { checkFraction, checkNonNegative, neumaierSum } from '../numeric/internal.js';
 import { type EndUse, type EndUseTerm, economicImportanceParts } from './economic-importance.js';
 import { supplyRiskOf } from './supply-risk.js';
 

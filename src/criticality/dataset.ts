@@ -1,8 +1,8 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { isElementSymbol } from '../elements/index.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import type { CriticalityResult, Dataset, Stage } from '../model/types.js';
-import { checkNonNegative } from '../numeric/numeric.js';
+import type { CriticalityResult, Dataset, Stage } from '../model/index.js';
+import { checkNonNegative } from '../numeric/internal.js';
 import type { CriticalityInput, StageInput, SupplyMixInput } from './assessment.js';
 import type { EndUse } from './economic-importance.js';
 

@@ -1,6 +1,5 @@
 import { invalidArgument } from '../errors/index.js';
-import { checkFinite } from '../numeric/numeric.js';
-import { neumaierSum } from '../numeric/sum.js';
+import { checkFinite, neumaierSum } from '../numeric/internal.js';
 
 /**
  * The World Bank Worldwide Governance Indicators (WGI) rescaled as the EU criticality method uses

@@ -1,5 +1,5 @@
 import { invalidArgument } from '../errors/index.js';
-import { checkFraction, checkNonNegative } from '../numeric/numeric.js';
+import { checkFraction, checkNonNegative } from '../numeric/internal.js';
 
 /**
  * The inputs of the EU supply-risk formula for one stage; see {@link supplyRisk}.

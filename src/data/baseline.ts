@@ -1,7 +1,7 @@
 // The baseline dataset: one object with every collection, assembled from the modules generated
 // from the tables under data/ (src/data/generated/, by scripts/data-build.mjs). Plain data:
 // nothing is parsed, frozen or computed when the module loads.
-import type { Dataset } from '../model/types.js';
+import type { Dataset } from '../model/index.js';
 import { applications } from './generated/applications.js';
 import { balances } from './generated/balances.js';
 import { countries } from './generated/countries.js';

@@ -5,7 +5,7 @@
 // ramps, recycling rates, adoption curves) is marked as an illustrative assumption in the
 // intervention's label or note.
 
-import type { Scenario } from '../model/scenario-types.js';
+import type { Scenario } from '../model/index.js';
 import { presetsById as byId, presets as table } from './generated/presets.js';
 
 /**

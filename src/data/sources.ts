@@ -1,7 +1,7 @@
 // The publications and data releases the baseline dataset cites, each listed once: the rows of
 // data/sources.csv, generated into ./generated/sources.ts by scripts/data-build.mjs.
 
-import type { Source } from '../model/types.js';
+import type { Source } from '../model/index.js';
 import { sources as table } from './generated/sources.js';
 
 /**

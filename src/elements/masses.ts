@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { invalidArgument } from '../errors/index.js';
-import { Dec } from '../numeric/decimal.js';
+import { Dec } from '../numeric/internal.js';
 import { rowOf } from './lookup.js';
 import { OXYGEN_ATOMIC_WEIGHT } from './table.js';
 

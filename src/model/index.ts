@@ -31,7 +31,7 @@ export type {
   SubstitutionIntervention,
 } from './scenario-types.js';
 export { datasetSchema, scenarioSchema } from './schema.js';
-export { isStage, stages } from './stages.js';
+export { isStage, STAGES, stages } from './stages.js';
 export type {
   Application,
   ApplicationCategory,

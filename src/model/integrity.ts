@@ -6,7 +6,7 @@
  * @internal
  * @packageDocumentation
  */
-import { ELEMENT_ROWS } from '../elements/table.js';
+import { ELEMENT_ROWS } from '../elements/internal.js';
 import type { ErrorIssue } from '../errors/index.js';
 import type { Scenario } from './scenario-types.js';
 import type { Dataset, MassValue, Owner, Provenance, Stage } from './types.js';

@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { elementSymbols } from '../elements/index.js';
+import { type ElementSymbol, elementSymbols } from '../elements/index.js';
 import { RareEarthsError } from '../errors/index.js';
 import { guardInput } from './guard.js';
 import type { StageReportData } from './report-types.js';
 import { describeInput } from './schema.js';
+import { STAGES, stageList } from './stages.js';
 
 function expected(phrase: string): (issue: { input?: unknown }) => string {
   return (issue) => `expected ${phrase}, got ${describeInput(issue.input)}`;
@@ -22,6 +23,11 @@ function expected(phrase: string): (issue: { input?: unknown }) => string {
  * ```
  */
 export function stageReportSchema(): z.ZodType<StageReportData> {
+  return stageReportShape();
+}
+
+/** The report schema with the type zod infers, for the type-equality test. @internal */
+export function stageReportShape() {
   const fraction = () =>
     z
       .number({ error: expected('a fraction between 0 and 1') })
@@ -36,8 +42,8 @@ export function stageReportSchema(): z.ZodType<StageReportData> {
       .max(2100);
   const text = () => z.string({ error: expected('a non-empty string') }).min(1);
   const stage = () =>
-    z.enum(['mining', 'separation', 'metal', 'magnet'], {
-      error: expected("a stage ('mining', 'separation', 'metal' or 'magnet')"),
+    z.enum(STAGES, {
+      error: expected(`a stage (${stageList()})`),
     });
   const code = () =>
     z
@@ -45,7 +51,7 @@ export function stageReportSchema(): z.ZodType<StageReportData> {
       .regex(/^([A-Z][A-Z0-9]{1,7}|other)$/);
   const share = () => z.strictObject({ country: code(), share: fraction() });
   const element = () =>
-    z.enum(elementSymbols() as [string, ...string[]] as never, {
+    z.enum(elementSymbols() as unknown as readonly [ElementSymbol, ...ElementSymbol[]], {
       error: expected('a rare-earth element symbol'),
     });
   const decimal = () =>
@@ -155,7 +161,7 @@ export function stageReportSchema(): z.ZodType<StageReportData> {
         url: text().exactOptional(),
       }),
     ),
-  }) as unknown as z.ZodType<StageReportData>;
+  });
 }
 
 /**

@@ -8,43 +8,9 @@
 import * as z from 'zod';
 import { elementSymbols } from '../elements/index.js';
 import { describeValue } from '../errors/index.js';
-import type {
-  AdoptionCurve,
-  CapacityChange,
-  DemandGrowth,
-  ExportRestriction,
-  Intervention,
-  RecyclingPolicy,
-  Scenario,
-  Stockpile,
-  SubstitutionIntervention,
-} from './scenario-types.js';
-import { STAGE_NAMES_EXPECTED } from './stages.js';
-import type {
-  Application,
-  BalanceRecord,
-  Commodity,
-  Country,
-  CriticalityResult,
-  Dataset,
-  Deposit,
-  EndUseShare,
-  ExchangeRateRecord,
-  Facility,
-  HsCode,
-  LifetimeParameters,
-  MassValue,
-  MoneyValue,
-  Owner,
-  PriceRecord,
-  Provenance,
-  Region,
-  Reserve,
-  Source,
-  StageOutput,
-  TradeFlow,
-  WorldTotal,
-} from './types.js';
+import type { Scenario } from './scenario-types.js';
+import { STAGES, stageNamesExpected } from './stages.js';
+import type { Dataset, LifetimeParameters } from './types.js';
 
 /** The message maker for one phrase: `expected <phrase>, got <value>`. */
 function expected(phrase: string): (issue: { input?: unknown }) => string {
@@ -168,8 +134,8 @@ function elements() {
 // 'refining' is the everyday word for separation (StageName): read as 'separation'.
 function stage() {
   return z
-    .enum(['mining', 'separation', 'refining', 'metal', 'magnet'], {
-      error: expected(`a stage: ${STAGE_NAMES_EXPECTED}`),
+    .enum([...STAGES, 'refining'], {
+      error: expected(`a stage: ${stageNamesExpected()}`),
     })
     .transform((name) => (name === 'refining' ? 'separation' : name));
 }
@@ -188,7 +154,7 @@ function yearKey() {
   return z.string({ error }).regex(/^\d{4}$/, { error });
 }
 
-function provenance(): z.ZodType<Provenance> {
+function provenance() {
   return z.strictObject(
     {
       source: id(),
@@ -202,7 +168,7 @@ function provenance(): z.ZodType<Provenance> {
   );
 }
 
-function massValue(sign: 'non-negative' | 'signed' = 'non-negative'): z.ZodType<MassValue> {
+function massValue(sign: 'non-negative' | 'signed' = 'non-negative') {
   return z.strictObject(
     {
       amount: sign === 'signed' ? numeric() : nonNegativeNumeric(),
@@ -216,28 +182,31 @@ function massValue(sign: 'non-negative' | 'signed' = 'non-negative'): z.ZodType<
   );
 }
 
-function moneyValue(): z.ZodType<MoneyValue> {
+function moneyValue() {
   return z.strictObject(
     { amount: numeric(), currency: currencyCode() },
     { error: expected('money { amount, currency }') },
   );
 }
 
-function schedule() {
+// A schedule of numbers or of fractions: one builder, so the two cannot drift apart.
+function scheduleOf(value: () => z.ZodNumber, noun: 'number' | 'fraction') {
   const error = expected(
-    'a number, a table { kind: "table", values } or a ramp { kind: "ramp", from, to }',
+    `a ${noun}, a table { kind: "table", values } or a ramp { kind: "ramp", from, to }`,
   );
   const point = z.strictObject(
-    { year: year(), value: finite() },
+    { year: year(), value: value() },
     { error: expected('{ year, value }') },
   );
   return z.union(
     [
-      finite(),
+      value(),
       z.strictObject({
         kind: z.literal('table'),
-        values: z.record(yearKey(), finite(), {
-          error: expected('an object of values keyed by year'),
+        values: z.record(yearKey(), value(), {
+          error: expected(
+            `an object of ${noun === 'number' ? 'values' : 'fractions'} keyed by year`,
+          ),
         }),
         between: oneOf(['step', 'linear']).exactOptional(),
       }),
@@ -247,28 +216,12 @@ function schedule() {
   );
 }
 
+function schedule() {
+  return scheduleOf(finite, 'number');
+}
+
 function fractionSchedule() {
-  const error = expected(
-    'a fraction, a table { kind: "table", values } or a ramp { kind: "ramp", from, to }',
-  );
-  const point = z.strictObject(
-    { year: year(), value: fraction() },
-    { error: expected('{ year, value }') },
-  );
-  return z.union(
-    [
-      fraction(),
-      z.strictObject({
-        kind: z.literal('table'),
-        values: z.record(yearKey(), fraction(), {
-          error: expected('an object of fractions keyed by year'),
-        }),
-        between: oneOf(['step', 'linear']).exactOptional(),
-      }),
-      z.strictObject({ kind: z.literal('ramp'), from: point, to: point }),
-    ],
-    { error },
-  );
+  return scheduleOf(fraction, 'fraction');
 }
 
 function location() {
@@ -286,7 +239,7 @@ function location() {
   });
 }
 
-function owner(): z.ZodType<Owner> {
+function owner() {
   return z.strictObject({
     name: text(),
     homeCountry: countryCode(),
@@ -296,7 +249,7 @@ function owner(): z.ZodType<Owner> {
   });
 }
 
-function source(): z.ZodType<Source> {
+function source() {
   return z.strictObject({
     id: id(),
     title: text(),
@@ -321,7 +274,7 @@ function source(): z.ZodType<Source> {
   });
 }
 
-function country(): z.ZodType<Country> {
+function country() {
   const estimate = () => {
     const error = expected('a WGI estimate between −3 and 3');
     return z.number({ error }).min(-3, { error }).max(3, { error });
@@ -355,7 +308,7 @@ function country(): z.ZodType<Country> {
   });
 }
 
-function region(): z.ZodType<Region> {
+function region() {
   return z.strictObject({
     code: importerCode(),
     name: text(),
@@ -363,7 +316,7 @@ function region(): z.ZodType<Region> {
   });
 }
 
-function stageOutput(): z.ZodType<StageOutput> {
+function stageOutput() {
   return z.strictObject({
     stage: stage(),
     country: supplierCode(),
@@ -376,7 +329,7 @@ function stageOutput(): z.ZodType<StageOutput> {
   });
 }
 
-function worldTotal(): z.ZodType<WorldTotal> {
+function worldTotal() {
   return z.strictObject({
     stage: stage(),
     year: year(),
@@ -388,7 +341,7 @@ function worldTotal(): z.ZodType<WorldTotal> {
   });
 }
 
-function reserve(): z.ZodType<Reserve> {
+function reserve() {
   return z.strictObject({
     country: supplierCode(),
     year: year(),
@@ -412,7 +365,7 @@ function status() {
   ]);
 }
 
-function facility(): z.ZodType<Facility> {
+function facility() {
   const figure = z.strictObject({
     year: year().exactOptional(),
     quantity: massValue(),
@@ -445,7 +398,7 @@ function facility(): z.ZodType<Facility> {
   });
 }
 
-function deposit(): z.ZodType<Deposit> {
+function deposit() {
   const estimate = z.strictObject({
     kind: oneOf(['resource', 'reserve']),
     category: oneOf([
@@ -500,7 +453,7 @@ function deposit(): z.ZodType<Deposit> {
   });
 }
 
-function commodity(): z.ZodType<Commodity> {
+function commodity() {
   const hsError = expected('an HS code such as "2846.90"');
   return z.strictObject({
     hs: z
@@ -512,7 +465,7 @@ function commodity(): z.ZodType<Commodity> {
   });
 }
 
-function tradeFlow(): z.ZodType<TradeFlow> {
+function tradeFlow() {
   return z.strictObject({
     year: year().exactOptional(),
     period: z.strictObject({ from: year(), to: year() }).exactOptional(),
@@ -527,7 +480,7 @@ function tradeFlow(): z.ZodType<TradeFlow> {
   });
 }
 
-function balance(): z.ZodType<BalanceRecord> {
+function balance() {
   return z.strictObject({
     country: countryCode(),
     year: year(),
@@ -550,6 +503,11 @@ function balance(): z.ZodType<BalanceRecord> {
 
 /** The lifetime parameters (years). @internal */
 export function lifetimeSchema(): z.ZodType<LifetimeParameters> {
+  return lifetimeShape();
+}
+
+/** The lifetime schema with its inferred type, for the type-equality test. @internal */
+export function lifetimeShape() {
   return z.discriminatedUnion(
     'kind',
     [
@@ -574,7 +532,7 @@ function intensityChange() {
   });
 }
 
-function application(): z.ZodType<Application> {
+function application() {
   return z.strictObject({
     id: id(),
     name: text(),
@@ -633,7 +591,7 @@ function demandRecord() {
   });
 }
 
-function endUse(): z.ZodType<EndUseShare> {
+function endUse() {
   return z.strictObject({
     element: elementSymbol(),
     use: text(),
@@ -651,7 +609,7 @@ function endUse(): z.ZodType<EndUseShare> {
   });
 }
 
-function priceRecord(): z.ZodType<PriceRecord> {
+function priceRecord() {
   return z.strictObject({
     product: text(),
     form: oneOf(['oxide', 'metal', 'alloy', 'concentrate', 'mischmetal', 'magnet']),
@@ -662,7 +620,7 @@ function priceRecord(): z.ZodType<PriceRecord> {
   });
 }
 
-function exchangeRateRecord(): z.ZodType<ExchangeRateRecord> {
+function exchangeRateRecord() {
   return z.strictObject({
     from: currencyCode(),
     to: currencyCode(),
@@ -672,7 +630,7 @@ function exchangeRateRecord(): z.ZodType<ExchangeRateRecord> {
   });
 }
 
-function criticalityResult(): z.ZodType<CriticalityResult> {
+function criticalityResult() {
   return z.strictObject({
     assessment: text(),
     material: text(),
@@ -691,7 +649,7 @@ function criticalityResult(): z.ZodType<CriticalityResult> {
   });
 }
 
-function hsCode(): z.ZodType<HsCode> {
+function hsCode() {
   const error = expected('a tariff code such as "2846.90" or "2805.30.0050"');
   return z.strictObject({
     code: z.string({ error }).regex(/^\d{4}(\.\d{2}(\.?\d{2,4})?)?$/, { error }),
@@ -717,6 +675,14 @@ function hsCode(): z.ZodType<HsCode> {
  * ```
  */
 export function datasetSchema(): z.ZodType<Dataset> {
+  return datasetShape();
+}
+
+/**
+ * The dataset schema with the type zod infers, unannotated, so that a test can check that the
+ * inferred type equals {@link Dataset} both ways. @internal
+ */
+export function datasetShape() {
   return z.strictObject(
     {
       schemaVersion: z.literal(1, { error: expected('schemaVersion 1') }),
@@ -753,7 +719,7 @@ function interventionBase() {
   };
 }
 
-function adoptionCurve(): z.ZodType<AdoptionCurve> {
+function adoptionCurve() {
   const error = expected(
     'an adoption curve: { kind: "logistic", midpoint, rate, ceiling?, floor? }, a share, a table or a ramp',
   );
@@ -772,90 +738,73 @@ function adoptionCurve(): z.ZodType<AdoptionCurve> {
   );
 }
 
-/** Keep a schema's own type while checking that its output is a `T`. */
-function shaped<T>() {
-  return <S extends z.ZodType<T>>(schema: S): S => schema;
-}
-
-function intervention(): z.ZodType<Intervention> {
-  const exportRestriction = shaped<ExportRestriction>()(
-    z.strictObject({
-      ...interventionBase(),
-      kind: z.literal('exportRestriction'),
-      country: countryCode(),
-      elements: elements().exactOptional(),
-      stages: stages().exactOptional(),
-      partners: list(importerCode(), 'country or region codes').exactOptional(),
-      cut: fraction(),
-      from: year(),
-      to: year().exactOptional(),
-    }),
-  );
-  const capacityChange = shaped<CapacityChange>()(
-    z.strictObject({
-      ...interventionBase(),
-      kind: z.literal('capacityChange'),
-      facility: id().exactOptional(),
-      country: countryCode().exactOptional(),
-      stage: stage().exactOptional(),
-      change: massValue('signed'),
-      elements: elements().exactOptional(),
-      ramp: z.strictObject({ from: year(), to: year() }),
-    }),
-  );
-  const demandGrowth = shaped<DemandGrowth>()(
-    z.strictObject({
-      ...interventionBase(),
-      kind: z.literal('demandGrowth'),
-      application: id(),
-      rate: schedule().exactOptional(),
-      demand: schedule().exactOptional(),
-      from: year(),
-    }),
-  );
-  const recyclingPolicy = shaped<RecyclingPolicy>()(
-    z.strictObject({
-      ...interventionBase(),
-      kind: z.literal('recyclingPolicy'),
-      application: id(),
-      from: year(),
-      collectionRate: fractionSchedule().exactOptional(),
-      preprocessingYield: fractionSchedule().exactOptional(),
-      processingYield: fractionSchedule().exactOptional(),
-      lifetime: lifetimeSchema().exactOptional(),
-    }),
-  );
-  const substitution = shaped<SubstitutionIntervention>()(
-    z.strictObject({
-      ...interventionBase(),
-      kind: z.literal('substitution'),
-      application: id(),
-      substitute: text(),
-      adoption: adoptionCurve(),
-      intensityChange: intensityChange(),
-    }),
-  );
-  const stockpile = shaped<Stockpile>()(
-    z.strictObject({
-      ...interventionBase(),
-      kind: z.literal('stockpile'),
-      holder: importerCode(),
-      elements: elements().exactOptional(),
-      stage: stage().exactOptional(),
-      initial: massValue('signed').exactOptional(),
-      build: z
-        .strictObject({ perYear: massValue('signed'), from: year(), to: year() })
-        .exactOptional(),
-      release: z
-        .strictObject({
-          maxPerYear: massValue('signed'),
-          trigger: z.literal('shortfall', { error: expected("'shortfall'") }),
-          from: year(),
-          to: year().exactOptional(),
-        })
-        .exactOptional(),
-    }),
-  );
+function intervention() {
+  const exportRestriction = z.strictObject({
+    ...interventionBase(),
+    kind: z.literal('exportRestriction'),
+    country: countryCode(),
+    elements: elements().exactOptional(),
+    stages: stages().exactOptional(),
+    partners: list(importerCode(), 'country or region codes').exactOptional(),
+    cut: fraction(),
+    from: year(),
+    to: year().exactOptional(),
+  });
+  const capacityChange = z.strictObject({
+    ...interventionBase(),
+    kind: z.literal('capacityChange'),
+    facility: id().exactOptional(),
+    country: countryCode().exactOptional(),
+    stage: stage().exactOptional(),
+    change: massValue('signed'),
+    elements: elements().exactOptional(),
+    ramp: z.strictObject({ from: year(), to: year() }),
+  });
+  const demandGrowth = z.strictObject({
+    ...interventionBase(),
+    kind: z.literal('demandGrowth'),
+    application: id(),
+    rate: schedule().exactOptional(),
+    demand: schedule().exactOptional(),
+    from: year(),
+  });
+  const recyclingPolicy = z.strictObject({
+    ...interventionBase(),
+    kind: z.literal('recyclingPolicy'),
+    application: id(),
+    from: year(),
+    collectionRate: fractionSchedule().exactOptional(),
+    preprocessingYield: fractionSchedule().exactOptional(),
+    processingYield: fractionSchedule().exactOptional(),
+    lifetime: lifetimeSchema().exactOptional(),
+  });
+  const substitution = z.strictObject({
+    ...interventionBase(),
+    kind: z.literal('substitution'),
+    application: id(),
+    substitute: text(),
+    adoption: adoptionCurve(),
+    intensityChange: intensityChange(),
+  });
+  const stockpile = z.strictObject({
+    ...interventionBase(),
+    kind: z.literal('stockpile'),
+    holder: importerCode(),
+    elements: elements().exactOptional(),
+    stage: stage().exactOptional(),
+    initial: massValue('signed').exactOptional(),
+    build: z
+      .strictObject({ perYear: massValue('signed'), from: year(), to: year() })
+      .exactOptional(),
+    release: z
+      .strictObject({
+        maxPerYear: massValue('signed'),
+        trigger: z.literal('shortfall', { error: expected("'shortfall'") }),
+        from: year(),
+        to: year().exactOptional(),
+      })
+      .exactOptional(),
+  });
   return z.discriminatedUnion(
     'kind',
     [exportRestriction, capacityChange, demandGrowth, recyclingPolicy, substitution, stockpile],
@@ -882,6 +831,11 @@ function intervention(): z.ZodType<Intervention> {
  * ```
  */
 export function scenarioSchema(): z.ZodType<Scenario> {
+  return scenarioShape();
+}
+
+/** The scenario schema with the type zod infers, for the type-equality test. @internal */
+export function scenarioShape() {
   return z.strictObject(
     {
       id: id(),

@@ -1,5 +1,5 @@
-import type { ElementSymbol } from '../elements/elements.js';
-import { ELEMENT_ROWS } from '../elements/table.js';
+import type { ElementSymbol } from '../elements/index.js';
+import { ELEMENT_ROWS } from '../elements/internal.js';
 import { invalidArgument } from '../errors/index.js';
 import type { RecyclingOffset } from './recycling.js';
 import {

@@ -1,14 +1,14 @@
-import type { ElementSymbol } from '../elements/elements.js';
+import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument } from '../errors/index.js';
-import type { Schedule } from '../numeric/schedule.js';
+import type { Schedule } from '../numeric/index.js';
+import type { Lifetime, Timing } from '../stocks/index.js';
 import {
   type DynamicStock,
   type InitialStock,
   type NegativeInflow,
   runInflowDriven,
   runStockDriven,
-} from '../stocks/dsm.js';
-import type { Lifetime, Timing } from '../stocks/lifetime.js';
+} from '../stocks/internal.js';
 import {
   type ByElement,
   elementKeys,

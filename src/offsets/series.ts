@@ -1,7 +1,7 @@
-import type { ElementSymbol } from '../elements/elements.js';
-import { ELEMENT_ROWS } from '../elements/table.js';
+import type { ElementSymbol } from '../elements/index.js';
+import { ELEMENT_ROWS } from '../elements/internal.js';
 import { invalidArgument } from '../errors/index.js';
-import { type Schedule, scheduleValueAt } from '../numeric/schedule.js';
+import { type Schedule, scheduleValueAt } from '../numeric/internal.js';
 
 /**
  * A yearly series: `values[k]` belongs to calendar year `start + k`. This is how every yearly input

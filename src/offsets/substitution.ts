@@ -1,8 +1,13 @@
-import type { ElementSymbol } from '../elements/elements.js';
+import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument } from '../errors/index.js';
-import type { AdoptionCurve } from '../model/scenario-types.js';
-import { checkFinite, checkFraction, checkInteger } from '../numeric/numeric.js';
-import { type Schedule, scheduleValueAt } from '../numeric/schedule.js';
+import type { AdoptionCurve } from '../model/index.js';
+import {
+  checkFinite,
+  checkFraction,
+  checkInteger,
+  type Schedule,
+  scheduleValueAt,
+} from '../numeric/internal.js';
 import {
   type ByElement,
   elementKeys,

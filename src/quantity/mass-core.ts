@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { invalidArgument } from '../errors/index.js';
-import { type Dec, decString, toDec } from '../numeric/decimal.js';
+import { type Dec, decString, toDec } from '../numeric/internal.js';
 import type { Basis, Mass, MassUnit } from './mass.js';
 
 /** @internal */

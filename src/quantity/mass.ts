@@ -1,9 +1,9 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { isElementSymbol } from '../elements/index.js';
-import { rowOf } from '../elements/lookup.js';
+import { rowOf } from '../elements/internal.js';
 import { describeValue, invalidArgument, RareEarthsError } from '../errors/index.js';
-import { toDec } from '../numeric/decimal.js';
 import type { Numeric } from '../numeric/index.js';
+import { toDec } from '../numeric/internal.js';
 import { BASES, makeMass, massAmount, qualifiersOf, UNITS } from './mass-core.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describeValue, invalidArgument, RareEarthsError } from '../errors/index.js';
-import { type Dec, decString, toDec } from '../numeric/decimal.js';
 import type { Numeric } from '../numeric/index.js';
+import { type Dec, decString, toDec } from '../numeric/internal.js';
 import { type Basis, convertMass, type Mass, type MassUnit } from './mass.js';
 import { massAmount } from './mass-core.js';
 

@@ -1,9 +1,9 @@
 import type { ElementSymbol } from '../elements/index.js';
 import { isElementSymbol } from '../elements/index.js';
-import { oxideMasses } from '../elements/masses.js';
+import { oxideMasses } from '../elements/internal.js';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import { Dec, toDec } from '../numeric/decimal.js';
 import type { Numeric } from '../numeric/index.js';
+import { Dec, toDec } from '../numeric/internal.js';
 import type { Mass, MassUnit } from './mass.js';
 import { makeMass, massAmount } from './mass-core.js';
 

@@ -1,4 +1,3 @@
-import { checkDataset } from '../chain/dataset.js';
 import {
   importReliance,
   importSources,
@@ -7,10 +6,11 @@ import {
   stageConcentration,
   supplyWithout,
 } from '../chain/index.js';
+import { checkDataset } from '../chain/internal.js';
 import type { ElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError, RareEarthsError } from '../errors/index.js';
 import type { CountryShare, Dataset, ReportStage, StageReportData } from '../model/index.js';
-import { checkInteger } from '../numeric/numeric.js';
+import { checkInteger } from '../numeric/internal.js';
 
 /**
  * Options for {@link stageReport}.
@@ -78,6 +78,14 @@ function assumptionsOf(stage: string, table: StageTable): string[] {
   if (table.choice.fallbackYear !== undefined)
     out.push(`${stage}: fallback year: ${table.choice.fallbackYear.why}.`);
   out.push(`${stage}: ${table.denominator.note}`);
+  const { reported, derived, estimate, estimatedBy } = table.evidence;
+  if (estimate > 0) {
+    const rows = reported + derived + estimate;
+    const by = estimatedBy.length === 0 ? '' : `; estimated by ${estimatedBy.join('; ')}`;
+    out.push(
+      `${stage}: ${estimate === rows ? `all ${rows}` : `${estimate} of ${rows}`} figures of the table are estimates, not measured output${by}.`,
+    );
+  }
   const totals = table.choice.leftOut.filter((t) => t.reason === 'total-not-element');
   if (totals.length > 0) {
     const bySource = new Map<string, number[]>();

@@ -1,7 +1,7 @@
 import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
 import { invalidArgument } from '../errors/index.js';
 import type { Stage, StageReportData } from '../model/index.js';
-import { checkFinite, checkInteger } from '../numeric/numeric.js';
+import { checkFinite, checkInteger } from '../numeric/internal.js';
 import { checkRenderOptions } from './format.js';
 
 /**

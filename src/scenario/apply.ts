@@ -1,6 +1,5 @@
-import type { Scenario } from '../model/scenario-types.js';
-import type { Dataset, Source, Stage, StageOutput } from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Scenario, Source, Stage, StageOutput } from '../model/index.js';
+import { checkInteger } from '../numeric/internal.js';
 import { readEvaluationInputs } from './context.js';
 import { resolveChecked } from './evaluate.js';
 import { resolveCapacityChanges } from './steps/capacity.js';

@@ -1,8 +1,7 @@
 import { hhiChange } from '../concentration/index.js';
 import { invalidArgument } from '../errors/index.js';
-import type { Intervention, Scenario } from '../model/scenario-types.js';
-import type { Dataset, Stage } from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Intervention, Scenario, Stage } from '../model/index.js';
+import { checkInteger } from '../numeric/internal.js';
 import { readEvaluationInputs } from './context.js';
 import { evaluateResolved, resolveChecked } from './evaluate.js';
 import type { EvaluateOptions, ScenarioEvaluation } from './types.js';

@@ -2,17 +2,21 @@
 // and throughput, the import lines with their sourcing and quantities, and the applications'
 // demand paths. `createEvaluator` keeps one per reference year, so a sweep reads the dataset once.
 import { importSources, type StageTable, stageTable } from '../chain/index.js';
-import { publicationKey } from '../chain/tables.js';
+import { publicationKey } from '../chain/internal.js';
 import { type ElementSymbol, elementSymbols, isElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
-import type { Application, Dataset, MassValue, Stage, SupplierCode } from '../model/types.js';
-import { checkFinite, checkFraction, checkInteger, checkNumeric } from '../numeric/numeric.js';
-import { type Schedule, scheduleValueAt } from '../numeric/schedule.js';
-import type { Timing } from '../stocks/lifetime.js';
+import type { Application, Dataset, MassValue, Stage, SupplierCode } from '../model/index.js';
+import { STAGES, stageList } from '../model/internal.js';
+import {
+  checkFinite,
+  checkFraction,
+  checkInteger,
+  checkNumeric,
+  type Schedule,
+  scheduleValueAt,
+} from '../numeric/internal.js';
+import type { Timing } from '../stocks/index.js';
 import type { EvaluateOptions, ScenarioAssumption, StageSize, StageSizeRule } from './types.js';
-
-/** @internal */
-export const STAGES: readonly Stage[] = ['mining', 'separation', 'metal', 'magnet'];
 
 /** @internal */
 export function stageRank(stage: Stage | undefined): number {
@@ -155,7 +159,7 @@ function readStageSize(fn: string, given: unknown): Map<Stage, StageSizeRule> {
   for (const [key, rule] of Object.entries(given)) {
     const path = ['options', 'stageSize', key];
     if (!(STAGES as readonly string[]).includes(key)) {
-      invalidArgument(fn, path, "'mining', 'separation', 'metal' or 'magnet'", key);
+      invalidArgument(fn, path, stageList(), key);
     }
     if (rule === undefined) continue;
     const application = (rule as { application?: unknown } | null)?.application;
@@ -365,12 +369,7 @@ function readStages(
   }
   for (const key of Object.keys(given)) {
     if (!(STAGES as readonly string[]).includes(key)) {
-      invalidArgument(
-        fn,
-        ['options', 'throughput', key],
-        "'mining', 'separation', 'metal' or 'magnet'",
-        key,
-      );
+      invalidArgument(fn, ['options', 'throughput', key], stageList(), key);
     }
   }
   const sizing = { given, mining: tables.get('mining'), ...context, year };

@@ -4,8 +4,8 @@ import {
   concentrationBand,
 } from '../concentration/index.js';
 import { invalidArgument } from '../errors/index.js';
-import type { Stage } from '../model/types.js';
-import { approxEqual } from '../numeric/compare.js';
+import type { Stage } from '../model/index.js';
+import { approxEqual } from '../numeric/index.js';
 import { stageRank } from './context.js';
 import type { ScenarioEvaluation, ScenarioRow } from './types.js';
 import { type ScenarioVariable, scenarioVariables } from './variables.js';

@@ -2,11 +2,10 @@
 // (capacity; demand and offsets; supply and concentration; resilience; imports and stockpiles),
 // each a pure function of the inputs read once from the dataset, into the rows and assumptions.
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import type { ScenarioContext } from '../model/integrity.js';
-import { scenarioIssues } from '../model/integrity.js';
-import type { Scenario } from '../model/scenario-types.js';
-import type { Dataset } from '../model/types.js';
-import { checkInteger } from '../numeric/numeric.js';
+import type { Dataset, Scenario } from '../model/index.js';
+import type { ScenarioContext } from '../model/internal.js';
+import { scenarioIssues } from '../model/internal.js';
+import { checkInteger } from '../numeric/internal.js';
 import { type EvaluationInputs, readEvaluationInputs } from './context.js';
 import { resolveWithLineage } from './resolve.js';
 import { capacityStep } from './steps/capacity.js';

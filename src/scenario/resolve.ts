@@ -1,5 +1,5 @@
 import { describeValue, RareEarthsError } from '../errors/index.js';
-import type { Intervention, Scenario } from '../model/scenario-types.js';
+import type { Intervention, Scenario } from '../model/index.js';
 
 /**
  * A scenario with its parent chain flattened, and the chain it came from.

@@ -1,8 +1,7 @@
 import type { ElementSymbol } from '../elements/index.js';
-import type { Scenario } from '../model/scenario-types.js';
-import type { Stage } from '../model/types.js';
-import type { Schedule } from '../numeric/schedule.js';
-import type { Timing } from '../stocks/lifetime.js';
+import type { Scenario, Stage } from '../model/index.js';
+import type { Schedule } from '../numeric/index.js';
+import type { Timing } from '../stocks/index.js';
 import type { ScenarioVariable } from './variables.js';
 
 /**

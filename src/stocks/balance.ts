@@ -1,5 +1,5 @@
 import { invalidArgument } from '../errors/index.js';
-import { checkNonNegative } from '../numeric/numeric.js';
+import { checkNonNegative } from '../numeric/internal.js';
 import type { DynamicStock } from './dsm.js';
 import { isArrayLike } from './lifetime.js';
 

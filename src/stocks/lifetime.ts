@@ -1,5 +1,5 @@
 import { invalidArgument } from '../errors/index.js';
-import type { LifetimeParameters } from '../model/types.js';
+import type { LifetimeParameters } from '../model/index.js';
 import { erfc } from './erfc.js';
 
 /**

@@ -575,3 +575,46 @@ describe('issue 15: what a table rests on (findings 3, 5, 6, 10b)', () => {
     );
   });
 });
+
+describe('stageTable: the evidence behind the rows', () => {
+  test('MCS 2026 mine production for 2025 is all USGS estimates (marked e), and the table says so', () => {
+    // MCS 2026 p. 153: every 2025 mine-production figure carries "e"; 13 rows in the dataset.
+    const table = stageTable(baseline, { stage: 'mining', year: 2025 });
+    expect(table.source.id).toBe('usgs-mcs-2026');
+    expect(table.evidence).toEqual({
+      reported: 0,
+      derived: 0,
+      estimate: 13,
+      estimatedBy: ['U.S. Geological Survey (marked e in the source)'],
+    });
+  });
+
+  test('a table of reported rows counts them, with no estimators', () => {
+    const table = stageTable(tinyDataset(), { stage: 'mining', year: 2024 });
+    expect(table.evidence.estimate).toBe(0);
+    expect(table.evidence.estimatedBy).toEqual([]);
+    expect(table.evidence.reported + table.evidence.derived).toBeGreaterThan(0);
+  });
+
+  test('mixed tags are counted each, and each estimator named once', () => {
+    const estimate = (country: string, amount: number, by: string): StageOutput => ({
+      ...tonnesRow('mining', country, 2030, amount, 'new'),
+      provenance: { source: 'new', tag: 'estimate', estimatedBy: by },
+    });
+    const dataset: Dataset = {
+      ...tinyDataset(),
+      stageOutputs: [
+        estimate('CHN', 70, 'A'),
+        estimate('AUS', 20, 'B'),
+        estimate('USA', 5, 'A'),
+        tonnesRow('mining', 'MMR', 2030, 5, 'new'),
+      ],
+    };
+    expect(stageTable(dataset, { stage: 'mining', year: 2030 }).evidence).toEqual({
+      reported: 1,
+      derived: 0,
+      estimate: 3,
+      estimatedBy: ['A', 'B'],
+    });
+  });
+});

@@ -250,3 +250,22 @@ describe('stageReport: what each stage rests on (issue 15)', () => {
     expect(parseStageReport({ ...old, stages }).stages).toEqual(stages);
   });
 });
+
+describe('estimates are named as estimates', () => {
+  test('the 2025 mining table, all USGS "e" figures, says so in the assumptions and the Markdown', () => {
+    // MCS 2026 p. 153 marks every 2025 mine-production figure "e" (13 rows in the dataset);
+    // before, the report listed them as plain figures.
+    const latest = stageReport(baseline, { year: 2025 });
+    const line =
+      'mining: all 13 figures of the table are estimates, not measured output; estimated by U.S. Geological Survey (marked e in the source).';
+    expect(latest.assumptions).toContain(line);
+    expect(renderStageReport(latest)).toContain(line);
+  });
+
+  test('a stage whose rows are all reported gets no such line', () => {
+    const latest = stageReport(baseline, { year: 2025 });
+    expect(
+      latest.assumptions?.some((a) => a.startsWith('separation:') && a.includes('estimates')),
+    ).toBe(false);
+  });
+});

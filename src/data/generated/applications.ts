@@ -1,6 +1,6 @@
 // generated from data/applications.csv, data/application-content.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Application } from '../../model/types.js';
+import type { Application } from '../../model/index.js';
 
 /** The baseline's `applications`, one record per row of data/applications.csv and data/application-content.csv. @internal */
 export const applications: readonly Application[] = [

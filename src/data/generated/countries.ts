@@ -1,6 +1,6 @@
 // generated from data/countries.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Provenance, Country } from '../../model/types.js';
+import type { Provenance, Country } from '../../model/index.js';
 
 const p1: Provenance = { source: "wgi-2024", tag: "derived", locator: "wgidataset.xlsx, data year 2023, column \"estimate\" of the six indicators", derivation: "mean = the mean of the six estimates (as published, 4 decimals); scaled = (2.5 − mean) × 2, the EU criticality method's scaling" };
 

@@ -1,6 +1,6 @@
 // generated from data/criticality.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Provenance, CriticalityResult } from '../../model/types.js';
+import type { Provenance, CriticalityResult } from '../../model/index.js';
 
 const p1: Provenance = { source: "eu-crm-2023", tag: "reported", locator: "per-material results (SR, EI, stage, SI, IR, EoL-RIR), as transcribed", note: "Values as transcribed (CritMAT eureport_results.csv, labelled \"EU CRM Report 2023\"). Supply mix: global and EU sourcing at extraction, global supply only at processing." };
 const p2: Provenance = { source: "eu-crm-2023", tag: "reported", locator: "per-material results (SR, EI, stage, SI, IR, EoL-RIR), as transcribed", note: "Values as transcribed (CritMAT eureport_results.csv, labelled \"EU CRM Report 2023\"). Supply mix: global and EU sourcing at both stages." };

@@ -1,6 +1,6 @@
 // generated from data/demand.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { DemandRecord } from '../../model/types.js';
+import type { DemandRecord } from '../../model/index.js';
 
 /** The baseline's `demand`, one record per row of data/demand.csv. @internal */
 export const demand: readonly DemandRecord[] = [

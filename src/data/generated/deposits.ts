@@ -1,6 +1,6 @@
 // generated from data/deposits.csv, data/deposit-owners.csv, data/deposit-estimates.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Provenance, Deposit } from '../../model/types.js';
+import type { Provenance, Deposit } from '../../model/index.js';
 
 const p1: Provenance = { source: "lynas-mt-weld-2024", tag: "reported", locator: "Mineral Resources and Ore Reserves as at 30 June 2024" };
 const p2: Provenance = { source: "steenkampskraal-web", tag: "reported" };

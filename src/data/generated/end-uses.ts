@@ -1,6 +1,6 @@
 // generated from data/end-uses.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Provenance, EndUseShare } from '../../model/types.js';
+import type { Provenance, EndUseShare } from '../../model/index.js';
 
 const p1: Provenance = { source: "eu-crm-2023", tag: "reported", locator: "Appendix 6, p. 64: uses, shares and NACE sectors", note: "Value added of the NACE sector in € million as transcribed, stored in euros." };
 const p2: Provenance = { source: "eu-crm-2023", tag: "reported", locator: "Appendix 6, p. 64: uses, shares and NACE sectors", note: "Value added of the NACE sector in € million as transcribed, stored in euros. The transcription lists polishing powders twice for Pr (C23 and C26, 2% each), so the Pr shares sum to 102%." };

@@ -1,6 +1,6 @@
 // generated from data/exchange-rates.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { ExchangeRateRecord } from '../../model/types.js';
+import type { ExchangeRateRecord } from '../../model/index.js';
 
 /** The baseline's `exchangeRates`, one record per row of data/exchange-rates.csv. @internal */
 export const exchangeRates: readonly ExchangeRateRecord[] = [

@@ -1,6 +1,6 @@
 // generated from data/hs-codes.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Provenance, HsCode } from '../../model/types.js';
+import type { Provenance, HsCode } from '../../model/index.js';
 
 const p1: Provenance = { source: "usgs-mcs-2026-heavy", tag: "reported", locator: "Tariff", note: "5% ad valorem." };
 const p2: Provenance = { source: "usgs-mcs-2026-yttrium", tag: "reported", locator: "Tariff", note: "Free." };

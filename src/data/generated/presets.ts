@@ -1,6 +1,6 @@
 // generated from data/presets.json by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Scenario } from '../../model/scenario-types.js';
+import type { Scenario } from '../../model/index.js';
 
 const chinaExportControls2025: Scenario = {
   id: "china-export-controls-2025",

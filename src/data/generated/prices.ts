@@ -1,6 +1,6 @@
 // generated from data/prices.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Provenance, PriceRecord } from '../../model/types.js';
+import type { Provenance, PriceRecord } from '../../model/index.js';
 
 const p1: Provenance = { source: "usgs-mcs-2026", tag: "reported", locator: "p. 152, Salient Statistics—United States: price, average, US$/kg", note: "Free on board; Argus Media group, Argus Non-Ferrous Markets." };
 const p2: Provenance = { source: "usgs-mcs-2026", tag: "reported", locator: "p. 152, Salient Statistics—United States: price, average, US$/kg", note: "Free on board; Argus Media group, Argus Non-Ferrous Markets. 2025 estimated (e)." };

@@ -1,6 +1,6 @@
 // generated from data/regions.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Region } from '../../model/types.js';
+import type { Region } from '../../model/index.js';
 
 /** The baseline's `regions`, one record per row of data/regions.csv. @internal */
 export const regions: readonly Region[] = [

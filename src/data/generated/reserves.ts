@@ -1,6 +1,6 @@
 // generated from data/reserves.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Provenance, Reserve } from '../../model/types.js';
+import type { Provenance, Reserve } from '../../model/index.js';
 
 const p1: Provenance = { source: "usgs-mcs-2025", tag: "reported", locator: "p. 145, World Mine Production and Reserves, reserves column" };
 const p2: Provenance = { source: "usgs-mcs-2026", tag: "reported", locator: "p. 153, World Mine Production and Reserves, reserves column (v1.3)" };

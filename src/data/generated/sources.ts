@@ -1,6 +1,6 @@
 // generated from data/sources.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Source } from '../../model/types.js';
+import type { Source } from '../../model/index.js';
 
 /** The baseline's `sources`, one record per row of data/sources.csv. @internal */
 export const sources: readonly Source[] = [
@@ -26,6 +26,7 @@ export const sources: readonly Source[] = [
   { id: "lynas-fy2025", title: "Lynas Rare Earths annual results for the year to 30 June 2025", publisher: "Lynas Rare Earths Ltd", year: 2025, copy: { kind: "secondary", description: "firmsworld.com Lynas profile (\"Perth-based\"), middle.news (2025-08-27) and rareearthexchanges.com (2025-09-23) reports of the results" } },
   { id: "lynas-capacity-2023", title: "Reports on Lynas Kalgoorlie and Lynas Malaysia capacity (October 2023)", publisher: "The Star (Malaysia); Focus Malaysia", year: 2023, published: "2023-10", copy: { kind: "secondary", description: "thestar.com.my and focusmalaysia.my news reports" } },
   { id: "neo-narva-2023", title: "Neo Performance Materials launches construction of its rare-earth magnet plant in Narva, Estonia (press release)", publisher: "Neo Performance Materials Inc.", year: 2023, published: "2023-07-07", copy: { kind: "secondary", description: "newswire.ca copy of the release (2023-07-07); fdiintelligence.com and global-recycling.info reports; \"Toronto-based\" as stated there" } },
+  { id: "neo-narva-opening-2025", title: "Neo opens Estonia rare-earth plant to cut EU reliance on China; Canadian company opens new magnet factory in Narva", publisher: "Automotive World; ERR News", year: 2025, published: "2025-09-19", url: "https://www.automotiveworld.com/articles/neo-opens-estonia-rare-earth-plant-to-cut-eu-reliance-on-china/", copy: { kind: "secondary", description: "Automotive World news item (2025-09-19) and an ERR News report of the opening, as stored copies" } },
   { id: "neo-silmet-2023", title: "Report on Neo Performance Materials' Silmet separation plant", publisher: "Argus Media", year: 2023, copy: { kind: "secondary", description: "argusmedia.com news report" } },
   { id: "solvay-la-rochelle-2025", title: "Solvay inaugurates a rare-earth production line in La Rochelle (news reports, April 2025)", publisher: "24brussels.online; Automotive World; Speciality Chemicals Magazine", year: 2025, published: "2025-04", copy: { kind: "secondary", description: "24brussels.online (\"the Belgian chemicals group\"), automotiveworld.com and specchemonline.com reports" } },
   { id: "china-northern-2015", title: "Report on China's rare-earth industry consolidation and 2015 quotas", publisher: "Azovpromstal", year: 2015, published: "2015-04-14", copy: { kind: "secondary", description: "azovpromstal.com news item (2015-04-14)" } },

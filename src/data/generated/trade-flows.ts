@@ -1,6 +1,6 @@
 // generated from data/trade-flows.csv by scripts/data-build.mjs; do not edit.
 // Change the table and run `npm run data:build` (see docs/data.md).
-import type { Provenance, TradeFlow } from '../../model/types.js';
+import type { Provenance, TradeFlow } from '../../model/index.js';
 
 const p1: Provenance = { source: "usgs-mcs-2026", tag: "reported", locator: "p. 152, Import Sources (2021–24)" };
 const p2: Provenance = { source: "usgs-mcs-2025", tag: "reported", locator: "p. 144, Import Sources (2020–23)" };

@@ -2,8 +2,7 @@
 // country and stage, the change in t/yr), and what they add to each importer's import lines year
 // by year (Balance|Capacity additions). The supply step adds the same changes to the stages.
 import { invalidArgument } from '../../errors/index.js';
-import type { CapacityChange, Intervention } from '../../model/scenario-types.js';
-import type { Stage } from '../../model/types.js';
+import type { CapacityChange, Intervention, Stage } from '../../model/index.js';
 import { type EvaluationInputs, type ImportLine, massShareWithin, tonnesOf } from '../context.js';
 import type { ScenarioAssumption } from '../types.js';
 import { scenarioVariables as V } from '../variables.js';

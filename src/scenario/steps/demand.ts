@@ -4,15 +4,15 @@
 // (`Demand|permanent-magnets` with `element` 'Nd+Pr+Dy+Tb', or none for all rare earths).
 import { type ElementSymbol, elementSymbols } from '../../elements/index.js';
 import { invalidArgument, RareEarthsError } from '../../errors/index.js';
-import type {
-  DemandGrowth,
-  RecyclingPolicy,
-  SubstitutionIntervention,
-} from '../../model/scenario-types.js';
-import { type Schedule, scheduleValueAt } from '../../numeric/schedule.js';
-import { netPrimaryDemand } from '../../offsets/net.js';
-import { type RecyclingOffset, recyclingOffset } from '../../offsets/recycling.js';
-import { type SubstitutionOffset, substitutionOffset } from '../../offsets/substitution.js';
+import type { DemandGrowth, RecyclingPolicy, SubstitutionIntervention } from '../../model/index.js';
+import { type Schedule, scheduleValueAt } from '../../numeric/internal.js';
+import {
+  netPrimaryDemand,
+  type RecyclingOffset,
+  recyclingOffset,
+  type SubstitutionOffset,
+  substitutionOffset,
+} from '../../offsets/index.js';
 import type { ApplicationDemand, EvaluationInputs } from '../context.js';
 import type { ScenarioAssumption } from '../types.js';
 import { scenarioVariables as V } from '../variables.js';

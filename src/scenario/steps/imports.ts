@@ -1,7 +1,7 @@
 // Step 4, imports and stockpiles: each importer's import lines under the export restrictions (the
 // share and tonnes withheld), what stockpiles release into them in years of shortfall, the balance
 // (capacity additions + release − withheld), months of cover, and the stock levels.
-import type { ExportRestriction, Stockpile } from '../../model/scenario-types.js';
+import type { ExportRestriction, Stockpile } from '../../model/index.js';
 import { type EvaluationInputs, type ImportLine, scopeLabel, tonnesOf } from '../context.js';
 import type { ScenarioAssumption } from '../types.js';
 import { scenarioVariables as V } from '../variables.js';

@@ -1,8 +1,8 @@
 // Export restrictions, read once for the supply and the imports steps: checked, stated, and the
 // fraction of a product (of some elements) that the restrictions in force withhold.
 import { type ElementSymbol, elementSymbols } from '../../elements/index.js';
-import type { ExportRestriction } from '../../model/scenario-types.js';
-import { checkFraction } from '../../numeric/numeric.js';
+import type { ExportRestriction } from '../../model/index.js';
+import { checkFraction } from '../../numeric/internal.js';
 import type { EvaluationInputs, ImportLine } from '../context.js';
 import type { ScenarioAssumption } from '../types.js';
 import { byKind, inForce, type StepInput } from './shared.js';

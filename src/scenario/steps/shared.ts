@@ -1,8 +1,7 @@
 // What the steps of an evaluation share: their input and result, the row key and the row it makes,
 // and small helpers (rethrowing at the caller's path, interventions by kind, year ranges, order).
 import { isRareEarthsError, RareEarthsError } from '../../errors/index.js';
-import type { Intervention, Scenario } from '../../model/scenario-types.js';
-import type { Stage } from '../../model/types.js';
+import type { Intervention, Scenario, Stage } from '../../model/index.js';
 import { type EvaluationInputs, stageRank } from '../context.js';
 import type { ScenarioAssumption, ScenarioRow } from '../types.js';
 import { applicationVariable, type ScenarioVariableEntry } from '../variables.js';

@@ -3,8 +3,7 @@
 // its world total, the part outside the excluded countries, and its HHI.
 import { hhiBounds } from '../../concentration/index.js';
 import type { ElementSymbol } from '../../elements/index.js';
-import type { ExportRestriction } from '../../model/scenario-types.js';
-import type { Stage } from '../../model/types.js';
+import type { ExportRestriction, Stage } from '../../model/index.js';
 import type { StageReference } from '../context.js';
 import type { ScenarioAssumption } from '../types.js';
 import { scenarioVariables as V } from '../variables.js';
