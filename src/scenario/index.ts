@@ -32,5 +32,6 @@ export {
   type ScenarioVariable,
   type ScenarioVariableInfo,
   type ScenarioVariableKey,
+  type ScenarioVariableRegistry,
   scenarioVariables,
 } from './variables.js';

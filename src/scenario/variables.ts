@@ -24,13 +24,17 @@ export type ScenarioStep = 'capacity' | 'demand' | 'supply' | 'imports' | 'resil
 export type ScenarioUnit = 't/yr' | 't' | 'points' | 'fraction' | 'months';
 
 /**
- * What the registry says of one variable; see {@link scenarioVariables}.
+ * What the registry says of one variable; see {@link scenarioVariables}. `Name` is the name's
+ * literal type, `ByApplication` whether it also comes by application.
  *
  * @category Scenario
  */
-export interface ScenarioVariableInfo {
+export interface ScenarioVariableInfo<
+  Name extends string = string,
+  ByApplication extends boolean = boolean,
+> {
   /** The variable's name, as in {@link ScenarioRow.variable}. */
-  readonly name: string;
+  readonly name: Name;
   /** The unit of its values. */
   readonly unit: ScenarioUnit;
   /** The step of the evaluation that produces its rows. */
@@ -39,7 +43,7 @@ export interface ScenarioVariableInfo {
    * Whether the variable also comes by application: `Demand` in total, and `Demand|<application
    * id>` for each application.
    */
-  readonly byApplication: boolean;
+  readonly byApplication: ByApplication;
   /** What its rows' `region` holds, in words. */
   readonly region: string;
   /** What its rows' `stage` holds, in words; empty when the rows have none. */
@@ -48,6 +52,52 @@ export interface ScenarioVariableInfo {
   readonly element: string;
   /** What the variable means. */
   readonly description: string;
+}
+
+/**
+ * The type of {@link scenarioVariables}: each variable's identifier, with its name's literal type.
+ *
+ * @category Scenario
+ */
+export interface ScenarioVariableRegistry {
+  /** `Supply`. */
+  readonly supply: ScenarioVariableInfo<'Supply', false>;
+  /** `Supply|Withheld`. */
+  readonly supplyWithheld: ScenarioVariableInfo<'Supply|Withheld', false>;
+  /** `Supply|Total`. */
+  readonly supplyTotal: ScenarioVariableInfo<'Supply|Total', false>;
+  /** `Supply|Outside`. */
+  readonly supplyOutside: ScenarioVariableInfo<'Supply|Outside', false>;
+  /** `Concentration|HHI`. */
+  readonly hhi: ScenarioVariableInfo<'Concentration|HHI', false>;
+  /** `Demand|Stage`. */
+  readonly stageDemand: ScenarioVariableInfo<'Demand|Stage', false>;
+  /** `Resilience|Coverage`. */
+  readonly coverage: ScenarioVariableInfo<'Resilience|Coverage', false>;
+  /** `Demand` (and by application). */
+  readonly demand: ScenarioVariableInfo<'Demand', true>;
+  /** `Recycling` (and by application). */
+  readonly recycling: ScenarioVariableInfo<'Recycling', true>;
+  /** `Substitution` (and by application). */
+  readonly substitution: ScenarioVariableInfo<'Substitution', true>;
+  /** `Primary demand` (and by application). */
+  readonly primaryDemand: ScenarioVariableInfo<'Primary demand', true>;
+  /** `Imports`. */
+  readonly imports: ScenarioVariableInfo<'Imports', false>;
+  /** `Imports|Restricted|Share`. */
+  readonly restrictedShare: ScenarioVariableInfo<'Imports|Restricted|Share', false>;
+  /** `Imports|Restricted`. */
+  readonly restricted: ScenarioVariableInfo<'Imports|Restricted', false>;
+  /** `Balance|Capacity additions`. */
+  readonly capacityAdditions: ScenarioVariableInfo<'Balance|Capacity additions', false>;
+  /** `Balance|Stock release`. */
+  readonly stockRelease: ScenarioVariableInfo<'Balance|Stock release', false>;
+  /** `Balance`. */
+  readonly balance: ScenarioVariableInfo<'Balance', false>;
+  /** `Stockpile|Level`. */
+  readonly stockLevel: ScenarioVariableInfo<'Stockpile|Level', false>;
+  /** `Stockpile|Months of cover`. */
+  readonly monthsOfCover: ScenarioVariableInfo<'Stockpile|Months of cover', false>;
 }
 
 /**
@@ -69,7 +119,7 @@ export interface ScenarioVariableInfo {
  * rows.find((r) => r.variable === balance.name && r.region === 'USA' && r.element === 'Y')?.value; // => -210
  * ```
  */
-export const scenarioVariables = {
+export const scenarioVariables: ScenarioVariableRegistry = {
   supply: {
     name: 'Supply',
     unit: 't/yr',
@@ -260,16 +310,16 @@ export const scenarioVariables = {
     element: "line's",
     description: "12 × stock ÷ the line's imports",
   },
-} as const satisfies Readonly<Record<string, ScenarioVariableInfo>>;
+};
 
 /**
  * The identifier of a variable in {@link scenarioVariables} (`'balance'`, `'hhi'`, …).
  *
  * @category Scenario
  */
-export type ScenarioVariableKey = keyof typeof scenarioVariables;
+export type ScenarioVariableKey = keyof ScenarioVariableRegistry;
 
-type Entry = (typeof scenarioVariables)[ScenarioVariableKey];
+type Entry = ScenarioVariableRegistry[ScenarioVariableKey];
 
 /**
  * The name of a variable of an evaluation's rows: a name of {@link scenarioVariables}, or, for a
@@ -278,12 +328,19 @@ type Entry = (typeof scenarioVariables)[ScenarioVariableKey];
  *
  * @category Scenario
  */
-export type ScenarioVariable =
-  | Entry['name']
-  | `${Extract<Entry, { readonly byApplication: true }>['name']}|${string}`;
+export type ScenarioVariable = {
+  [K in ScenarioVariableKey]: ScenarioVariableRegistry[K] extends ScenarioVariableInfo<
+    infer Name,
+    infer ByApplication
+  >
+    ? ByApplication extends true
+      ? Name | `${Name}|${string}`
+      : Name
+    : never;
+}[ScenarioVariableKey];
 
 /** A variable that also comes by application. @internal */
-export type ApplicationVariableInfo = Extract<Entry, { readonly byApplication: true }>;
+export type ApplicationVariableInfo = Extract<Entry, ScenarioVariableInfo<string, true>>;
 
 /** The name of a by-application variable for one application (`'Demand|permanent-magnets'`). @internal */
 export function applicationVariable(

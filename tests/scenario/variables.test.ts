@@ -87,10 +87,9 @@ describe('no variable name spelled outside the registry', () => {
       ),
     );
     expect(found).toEqual([]);
-    // The registry itself spells every name.
-    expect(nameLiterals(parse(REGISTRY), names, byApplication).map((hit) => hit.text)).toEqual(
-      names,
-    );
+    // The registry itself spells every name (in its type and in its value).
+    const spelled = nameLiterals(parse(REGISTRY), names, byApplication).map((hit) => hit.text);
+    expect([...new Set(spelled)].sort()).toEqual([...names].sort());
   });
 });
 

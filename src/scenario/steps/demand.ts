@@ -1,7 +1,7 @@
 // Step 2, demand and offsets: each application's demand over the horizon (its demand path, or the
 // demand-growth interventions from their years), what recycling and substitution take off it, and
 // the net primary demand; by application and in total. A demand is keyed by its element scope
-// (`Demand|permanent-magnets` with `element` 'Nd+Pr+Dy+Tb', or none for all rare earths).
+// (`Demand|permanent-magnets` with `element` 'Pr+Nd+Tb+Dy', or none for all rare earths).
 import { type ElementSymbol, elementSymbols } from '../../elements/index.js';
 import { invalidArgument, RareEarthsError } from '../../errors/index.js';
 import type { DemandGrowth, RecyclingPolicy, SubstitutionIntervention } from '../../model/index.js';
