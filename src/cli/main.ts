@@ -30,6 +30,7 @@ import {
   type Stage,
   safeParseDataset,
   safeParseScenario,
+  scenarioVariables,
 } from '../index.js';
 import {
   renderAttribution,
@@ -461,7 +462,7 @@ const chartsCommand: Command = {
       const evaluation = createEvaluator(world.base, {
         scenarios: world.scenario.set,
       })(world.scenario.scenario);
-      if (evaluation.rows.some((row) => row.variable === 'Demand'))
+      if (evaluation.rows.some((row) => row.variable === scenarioVariables.demand.name))
         files.push(['scenario-demand.svg', scenarioDemandChart(evaluation)]);
     }
     for (const [file, svg] of files) write(io, join(dir, file), `${svg}\n`);

@@ -6,7 +6,9 @@ import type {
   ScenarioDiff,
   ScenarioEvaluation,
   ScenarioRow,
+  ScenarioVariable,
 } from '../scenario/index.js';
+import { scenarioVariables as V } from '../scenario/index.js';
 import { type ChartOptions, escapeXml, timeSeriesChart } from './charts.js';
 import { checkOutputShape, checkRenderOptions, csvTable, markdownTable } from './format.js';
 
@@ -21,6 +23,9 @@ export interface ScenarioRenderOptions {
   /** Display names by country code; codes are shown otherwise. */
   readonly names?: Readonly<Record<string, string>>;
 }
+
+// The columns of the demand table, in order: demand, its offsets, and what is left.
+const DEMAND_TERMS = [V.demand, V.recycling, V.substitution, V.primaryDemand] as const;
 
 const STAGE_NAMES: Record<Stage, string> = {
   mining: 'Mining',
@@ -123,7 +128,13 @@ export function renderEvaluation(
     code === 'other' ? 'other countries' : (options.names?.[code] ?? code);
   const { scenario, rows } = evaluation;
   const { from, to } = scenario.horizon;
-  const value = (variable: string, region: string, year: number, stage?: Stage, element?: string) =>
+  const value = (
+    variable: ScenarioVariable,
+    region: string,
+    year: number,
+    stage?: Stage,
+    element?: string,
+  ) =>
     rows.find(
       (r) =>
         r.variable === variable &&
@@ -157,7 +168,7 @@ export function renderEvaluation(
     '',
   );
   const stages = [
-    ...new Set(rows.filter((r) => r.variable === 'Supply|Total').map((r) => r.stage as Stage)),
+    ...new Set(rows.filter((r) => r.variable === V.supplyTotal.name).map((r) => r.stage as Stage)),
   ];
   const excluded = evaluation.resilience.excluded.map(name).join(', ');
   out.push(
@@ -174,15 +185,15 @@ export function renderEvaluation(
       ],
       stages.flatMap((stage) =>
         [...new Set([from, to])].map((year) => {
-          const hhi = value('Concentration|HHI', 'World', year, stage);
+          const hhi = value(V.hhi.name, 'World', year, stage);
           return [
             STAGE_NAMES[stage],
             String(year),
-            number(value('Supply|Total', 'World', year, stage)),
-            number(value('Supply|Outside', 'World', year, stage)),
+            number(value(V.supplyTotal.name, 'World', year, stage)),
+            number(value(V.supplyOutside.name, 'World', year, stage)),
             number(hhi),
             hhi === undefined ? '–' : concentrationBand(Math.min(10_000, hhi)),
-            percent(value('Resilience|Coverage', 'World', year, stage)),
+            percent(value(V.coverage.name, 'World', year, stage)),
             sizedBy(evaluation, stage),
           ];
         }),
@@ -199,7 +210,7 @@ export function renderEvaluation(
     '',
   );
   // Every line has capacity-addition rows; a line whose composition is unknown has no share row.
-  const lines = rows.filter((r) => r.variable === 'Balance|Capacity additions' && r.year === to);
+  const lines = rows.filter((r) => r.variable === V.capacityAdditions.name && r.year === to);
   out.push(
     lines.length === 0
       ? 'None: the dataset has no import sourcing for the reference year.'
@@ -219,12 +230,12 @@ export function renderEvaluation(
             name(r.region),
             r.stage === undefined ? 'compounds and metals' : STAGE_NAMES[r.stage],
             r.element ?? 'all',
-            number(value('Imports', r.region, to, r.stage, r.element)),
-            restrictedCell(value('Imports|Restricted|Share', r.region, to, r.stage, r.element)),
-            number(value('Imports|Restricted', r.region, to, r.stage, r.element), 1),
-            number(value('Balance|Capacity additions', r.region, to, r.stage, r.element), 1),
-            number(value('Balance|Stock release', r.region, to, r.stage, r.element), 1),
-            number(value('Balance', r.region, to, r.stage, r.element), 1),
+            number(value(V.imports.name, r.region, to, r.stage, r.element)),
+            restrictedCell(value(V.restrictedShare.name, r.region, to, r.stage, r.element)),
+            number(value(V.restricted.name, r.region, to, r.stage, r.element), 1),
+            number(value(V.capacityAdditions.name, r.region, to, r.stage, r.element), 1),
+            number(value(V.stockRelease.name, r.region, to, r.stage, r.element), 1),
+            number(value(V.balance.name, r.region, to, r.stage, r.element), 1),
           ]),
           ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
         ),
@@ -237,18 +248,15 @@ export function renderEvaluation(
       to,
     ]),
   ];
-  if (rows.some((r) => r.variable === 'Demand')) {
+  if (rows.some((r) => r.variable === V.demand.name)) {
     out.push(
       '## Demand (t/yr)',
       '',
       markdownTable(
-        ['Year', 'Demand', 'Recycling', 'Substitution', 'Primary demand'],
+        ['Year', ...DEMAND_TERMS.map((term) => term.name)],
         demandYears.map((year) => [
           String(year),
-          number(value('Demand', 'World', year)),
-          number(value('Recycling', 'World', year)),
-          number(value('Substitution', 'World', year)),
-          number(value('Primary demand', 'World', year)),
+          ...DEMAND_TERMS.map((term) => number(value(term.name, 'World', year))),
         ]),
       ),
       '',
@@ -710,11 +718,11 @@ export function scenarioDemandChart(
   checkOutputShape('scenarioDemandChart', 'evaluation', evaluation, 'an evaluation from evaluate', {
     arrays: ['rows'],
   });
-  const series = (variable: string) =>
+  const series = (variable: ScenarioVariable) =>
     evaluation.rows
       .filter((r) => r.variable === variable && r.region === 'World')
       .sort((a, b) => a.year - b.year);
-  const demand = series('Demand');
+  const demand = series(V.demand.name);
   if (demand.length === 0) {
     invalidArgument(
       'scenarioDemandChart',
@@ -723,16 +731,16 @@ export function scenarioDemandChart(
       evaluation.rows.length,
     );
   }
-  const values = (variable: string) => series(variable).map((r) => r.value);
+  const values = (variable: ScenarioVariable) => series(variable).map((r) => r.value);
   const svg = timeSeriesChart(
     {
       years: demand.map((r) => r.year),
       unit: 't/yr',
       series: [
-        { name: 'primary demand', values: values('Primary demand'), color: '#0072b2' },
-        { name: 'recycling', values: values('Recycling'), color: '#009e73' },
-        { name: 'substitution', values: values('Substitution'), color: '#e69f00' },
-        { name: 'demand', values: values('Demand'), kind: 'line' },
+        { name: 'primary demand', values: values(V.primaryDemand.name), color: '#0072b2' },
+        { name: 'recycling', values: values(V.recycling.name), color: '#009e73' },
+        { name: 'substitution', values: values(V.substitution.name), color: '#e69f00' },
+        { name: 'demand', values: values(V.demand.name), kind: 'line' },
       ],
     },
     { title: `${evaluation.scenario.name}: demand and its offsets`, ...options },

@@ -1,8 +1,10 @@
 import type { Dataset, Scenario, Source, Stage, StageOutput } from '../model/index.js';
 import { checkInteger } from '../numeric/internal.js';
-import { prepare } from './context.js';
-import { capacityChanges, check, supplyAt, withholdSupply } from './evaluate.js';
-import type { EvaluateOptions, ScenarioAssumption } from './types.js';
+import { readEvaluationInputs } from './context.js';
+import { resolveChecked } from './evaluate.js';
+import { resolveCapacityChanges } from './steps/capacity.js';
+import { supplyAt, withholdSupply } from './steps/supply.js';
+import type { EvaluateOptions } from './types.js';
 
 /**
  * Options of {@link applyScenario}.
@@ -56,7 +58,7 @@ export function applyScenario(
   options: ApplyOptions = {},
 ): Dataset {
   const fn = 'applyScenario';
-  const { resolved } = check(fn, dataset, scenario, options);
+  const { resolved } = resolveChecked(fn, dataset, scenario, options);
   const year = checkInteger(fn, ['options', 'year'], options.year ?? resolved.horizon.to, 1900);
   const referenceYear = checkInteger(
     fn,
@@ -64,10 +66,9 @@ export function applyScenario(
     options.referenceYear ?? resolved.horizon.from,
     1900,
   );
-  const prepared = prepare(fn, dataset, referenceYear, options);
-  const notes: ScenarioAssumption[] = [];
-  const changes = capacityChanges(fn, prepared, resolved.interventions, notes);
-  const replaced = new Set(prepared.stages.map((s) => s.stage));
+  const read = readEvaluationInputs(fn, dataset, referenceYear, options);
+  const { changes } = resolveCapacityChanges(fn, read, resolved.interventions);
+  const replaced = new Set(read.stages.map((s) => s.stage));
   const kept = (dataset.stageOutputs ?? []).filter(
     (row) =>
       !(
@@ -82,7 +83,7 @@ export function applyScenario(
   const seen = { unknown: new Set<Stage>(), composed: new Set<Stage>() };
   const added: StageOutput[] = [];
   const projections: Source[] = [];
-  for (const base of prepared.stages) {
+  for (const base of read.stages) {
     const own = changes.filter((c) => c.stage === base.stage);
     const supply = supplyAt(base, own, year);
     const withheld = withholdSupply(
@@ -90,7 +91,7 @@ export function applyScenario(
       supply,
       restrictions,
       year,
-      prepared.options.composition,
+      read.options.composition,
       seen,
     );
     // What the projected figures rest on: the reference table, the stage's size, and each

@@ -2,9 +2,10 @@ import { hhiChange } from '../concentration/index.js';
 import { invalidArgument } from '../errors/index.js';
 import type { Dataset, Intervention, Scenario, Stage } from '../model/index.js';
 import { checkInteger } from '../numeric/internal.js';
-import { prepare } from './context.js';
-import { check, run } from './evaluate.js';
+import { readEvaluationInputs } from './context.js';
+import { evaluateResolved, resolveChecked } from './evaluate.js';
 import type { EvaluateOptions, ScenarioEvaluation } from './types.js';
+import { scenarioVariables } from './variables.js';
 
 /**
  * The metric an attribution explains: one row of the evaluation, picked by variable, year and,
@@ -201,8 +202,8 @@ export function attribute(
   const samples = checkInteger(fn, ['options', 'samples'], options.samples ?? 500, 1);
   const seed = checkInteger(fn, ['options', 'seed'], options.seed ?? 1, 0);
 
-  const from = check(fn, dataset, base, options, 'base');
-  const to = check(fn, dataset, scenario, options, 'scenario');
+  const from = resolveChecked(fn, dataset, base, options, 'base');
+  const to = resolveChecked(fn, dataset, scenario, options, 'scenario');
   const horizon = to.resolved.horizon;
   if (metric.year < horizon.from || metric.year > horizon.to) {
     invalidArgument(
@@ -218,7 +219,7 @@ export function attribute(
     options.referenceYear ?? horizon.from,
     1900,
   );
-  const prepared = prepare(fn, dataset, referenceYear, options);
+  const inputs = readEvaluationInputs(fn, dataset, referenceYear, options);
 
   const baseList = new Map(from.resolved.interventions.map((i) => [i.id, i]));
   const targetList = new Map(to.resolved.interventions.map((i) => [i.id, i]));
@@ -241,7 +242,7 @@ export function attribute(
       else list.set(id, target);
     });
     const interventions: Intervention[] = [...list.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-    const evaluation = run(fn, prepared, { ...to.resolved, interventions }, to.lineage);
+    const evaluation = evaluateResolved(fn, inputs, { ...to.resolved, interventions }, to.lineage);
     cache.set(key, evaluation);
     return evaluation;
   };
@@ -321,11 +322,15 @@ export function attribute(
   });
 
   let suppliers: Record<string, number> | undefined;
-  if (metric.variable === 'Concentration|HHI' && metric.stage !== undefined) {
+  if (metric.variable === scenarioVariables.hhi.name && metric.stage !== undefined) {
     const supply = (evaluation: ScenarioEvaluation) => {
       const out: Record<string, number> = {};
       for (const r of evaluation.rows)
-        if (r.variable === 'Supply' && r.stage === metric.stage && r.year === metric.year)
+        if (
+          r.variable === scenarioVariables.supply.name &&
+          r.stage === metric.stage &&
+          r.year === metric.year
+        )
           out[r.region] = r.value;
       return out;
     };

@@ -24,7 +24,7 @@ export function stageRank(stage: Stage | undefined): number {
 }
 
 /** A stage with a reference table. @internal */
-export interface StageBase {
+export interface StageReference {
   readonly stage: Stage;
   readonly table: StageTable;
   /** World throughput, t/yr. */
@@ -54,13 +54,15 @@ export interface ImportLine {
 }
 
 /** An application that has a demand path. @internal */
-export interface AppBase {
+export interface ApplicationDemand {
   readonly id: string;
   readonly application?: Application;
   readonly elements?: readonly ElementSymbol[];
   readonly scope?: string;
-  readonly path: Schedule;
-  readonly pathPath: readonly (string | number)[];
+  /** The demand path, t/yr. */
+  readonly demandPath: Schedule;
+  /** Where the demand path comes from in the input (`['dataset', 'demand']`, `['options', 'demand', id]`), for errors. */
+  readonly demandPathSource: readonly (string | number)[];
   /** The first year the path is recorded for (a record, a table's first key); absent: every year. */
   readonly firstYear?: number;
   /** The years of the dataset's records, when the path comes from them. */
@@ -87,12 +89,15 @@ export interface ReadOptions {
   readonly share: number;
 }
 
-/** Everything read from the dataset for one reference year. @internal */
-export interface Prepared {
+/**
+ * What an evaluation reads from a dataset and its options once, whatever the scenario: the inputs
+ * of every step. @internal
+ */
+export interface EvaluationInputs {
   readonly referenceYear: number;
-  readonly stages: readonly StageBase[];
+  readonly stages: readonly StageReference[];
   readonly lines: readonly ImportLine[];
-  readonly apps: ReadonlyMap<string, AppBase>;
+  readonly apps: ReadonlyMap<string, ApplicationDemand>;
   readonly facilities: ReadonlyMap<string, { readonly country: string; readonly stage: Stage }>;
   readonly regions: ReadonlyMap<string, readonly string[]>;
   readonly options: ReadOptions;
@@ -265,7 +270,7 @@ function sizeStage(
     readonly given: Readonly<Partial<Record<Stage, number>>>;
     readonly mining: StageTable | undefined;
     readonly read: ReadOptions;
-    readonly apps: ReadonlyMap<string, AppBase>;
+    readonly apps: ReadonlyMap<string, ApplicationDemand>;
     readonly year: number;
   },
 ): { size: StageSize; text: string } | { missing: string } {
@@ -319,7 +324,7 @@ function sizeStage(
         missing: `the ${stage} table has no tonnages, and its rule (options.stageSize: the demand of ${JSON.stringify(rule.application)}) finds no demand path for that application`,
       };
     }
-    const throughput = scheduleValueAt(fn, app.pathPath, app.path, context.year);
+    const throughput = scheduleValueAt(fn, app.demandPathSource, app.demandPath, context.year);
     return {
       size: {
         stage,
@@ -342,9 +347,9 @@ function readStages(
   dataset: Dataset,
   year: number,
   options: EvaluateOptions,
-  context: { readonly read: ReadOptions; readonly apps: ReadonlyMap<string, AppBase> },
+  context: { readonly read: ReadOptions; readonly apps: ReadonlyMap<string, ApplicationDemand> },
   assumptions: ScenarioAssumption[],
-): StageBase[] {
+): StageReference[] {
   const tables = new Map<Stage, StageTable>();
   for (const stage of STAGES) {
     try {
@@ -368,7 +373,7 @@ function readStages(
     }
   }
   const sizing = { given, mining: tables.get('mining'), ...context, year };
-  const out: StageBase[] = [];
+  const out: StageReference[] = [];
   for (const stage of STAGES) {
     const table = tables.get(stage);
     if (table === undefined) continue;
@@ -517,8 +522,8 @@ function readApps(
   dataset: Dataset,
   options: EvaluateOptions,
   assumptions: ScenarioAssumption[],
-): Map<string, AppBase> {
-  const apps = new Map<string, AppBase>();
+): Map<string, ApplicationDemand> {
+  const apps = new Map<string, ApplicationDemand>();
   const known = new Map((dataset.applications ?? []).map((app) => [app.id, app]));
   const sources = new Map(dataset.sources.map((s) => [s.id, s]));
   const records = new Map<
@@ -564,8 +569,8 @@ function readApps(
       ...(application === undefined ? {} : { application }),
       ...(elements === undefined ? {} : { elements }),
       ...(scope === undefined ? {} : { scope }),
-      path: { kind: 'table', values, between: 'linear' },
-      pathPath: ['dataset', 'demand'],
+      demandPath: { kind: 'table', values, between: 'linear' },
+      demandPathSource: ['dataset', 'demand'],
       firstYear: entries[0]?.[0] as number,
       recordYears: entries.map(([year]) => year),
       sources: [...new Set(entries.map(([, entry]) => entry.source))].sort(),
@@ -584,8 +589,8 @@ function readApps(
     apps.set(id, {
       id,
       ...(application === undefined ? {} : { application }),
-      path: schedule,
-      pathPath: ['options', 'demand', id],
+      demandPath: schedule,
+      demandPathSource: ['options', 'demand', id],
       ...(firstYear === undefined ? {} : { firstYear }),
       sources: [],
     });
@@ -611,12 +616,12 @@ function firstScheduleYear(schedule: Schedule): number | undefined {
  *
  * @internal
  */
-export function prepare(
+export function readEvaluationInputs(
   fn: string,
   dataset: Dataset,
   referenceYear: number,
   options: EvaluateOptions,
-): Prepared {
+): EvaluationInputs {
   if (typeof dataset !== 'object' || dataset === null || !Array.isArray(dataset.sources)) {
     invalidArgument(fn, ['dataset'], 'a dataset (e.g. baseline from rare-earths/data)', dataset);
   }

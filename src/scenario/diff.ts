@@ -8,6 +8,7 @@ import type { Stage } from '../model/index.js';
 import { approxEqual } from '../numeric/index.js';
 import { stageRank } from './context.js';
 import type { ScenarioEvaluation, ScenarioRow } from './types.js';
+import { type ScenarioVariable, scenarioVariables } from './variables.js';
 
 /**
  * Options of {@link diffScenarios}.
@@ -52,8 +53,8 @@ export interface InputChange {
  * @category Scenario
  */
 export interface MetricDelta {
-  /** The variable, e.g. `'Concentration|HHI'`. */
-  readonly variable: string;
+  /** The variable, e.g. `'Concentration|HHI'` (see {@link scenarioVariables}). */
+  readonly variable: ScenarioVariable;
   /** The region, as in {@link ScenarioRow}. */
   readonly region: string;
   /** The stage, for rows of one stage. */
@@ -354,7 +355,7 @@ export function diffScenarios(
       abs: change,
       rel: x.value === 0 ? null : change / Math.abs(x.value),
     };
-    if (row.variable === 'Concentration|HHI' && row.unit === 'points') {
+    if (row.variable === scenarioVariables.hhi.name && row.unit === scenarioVariables.hhi.unit) {
       const before = bandOf(x.value, options.guidelines);
       const after = bandOf(y.value, options.guidelines);
       metrics.push(before === after ? delta : { ...delta, band: { from: before, to: after } });

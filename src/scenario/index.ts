@@ -26,3 +26,12 @@ export type {
   StageSizeRule,
   TimeToResilience,
 } from './types.js';
+export {
+  type ScenarioStep,
+  type ScenarioUnit,
+  type ScenarioVariable,
+  type ScenarioVariableInfo,
+  type ScenarioVariableKey,
+  type ScenarioVariableRegistry,
+  scenarioVariables,
+} from './variables.js';

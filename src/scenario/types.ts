@@ -2,6 +2,7 @@ import type { ElementSymbol } from '../elements/index.js';
 import type { Scenario, Stage } from '../model/index.js';
 import type { Schedule } from '../numeric/index.js';
 import type { Timing } from '../stocks/index.js';
+import type { ScenarioVariable } from './variables.js';
 
 /**
  * How a stage without tonnages of its own is sized (see {@link EvaluateOptions.stageSize}):
@@ -147,8 +148,11 @@ export interface ScenarioRow {
   readonly stage?: Stage;
   /** The elements the row covers: a symbol, or symbols joined by `+`; absent for all rare earths. */
   readonly element?: string;
-  /** The variable, one of the names listed in `docs/scenarios.md` (e.g. `'Concentration|HHI'`). */
-  readonly variable: string;
+  /**
+   * The variable: a name of {@link scenarioVariables} (e.g. `Concentration|HHI`), by application
+   * for some (`Demand|permanent-magnets`); `docs/scenarios.md` lists them.
+   */
+  readonly variable: ScenarioVariable;
   /** The unit: `'t/yr'`, `'t'`, `'points'`, `'fraction'` or `'months'`. */
   readonly unit: string;
   /** The value, in `unit`. */
