@@ -170,7 +170,9 @@ function table(
         `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${cell}</th>` : `<td${numeric.includes(i) ? ' class="num"' : ''}>${cell}</td>`)).join('')}</tr>`,
     )
     .join('');
-  return `<div class="table-wrap" tabindex="0" role="region" aria-label="Table: ${escapeHtml(caption.replace(/<[^>]*>/g, '').slice(0, 80))}"><table><caption class="note">${caption}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  const label = escapeHtml(caption.replace(/<[^>]*>/g, '').slice(0, 80));
+  // The caption stays outside the sideways-scrolling box, so that a phone shows all of it.
+  return `<p class="note table-caption">${caption}</p><div class="table-wrap" tabindex="0" role="region" aria-label="Table: ${label}"><table aria-label="${label}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 // ---- the view ---------------------------------------------------------------------------------
@@ -754,7 +756,7 @@ function renderScenario(
           result.contributions.map((c) => [
             escapeHtml(c.label ?? c.id),
             `<span data-testid="contribution-${escapeHtml(c.id)}" data-value="${c.value}">${formatValue(c.value, result.unit)}${c.standardError === undefined ? '' : ` ± ${formatValue(c.standardError, result.unit)}`}</span>`,
-            `<span class="bar ${c.value >= 0 ? 'up' : 'down'}" style="width:${((Math.abs(c.value) / largest) * 120).toFixed(0)}px" aria-hidden="true"></span>`,
+            `<span class="bar ${c.value >= 0 ? 'up' : 'down'}" style="width:${((Math.abs(c.value) / largest) * 80).toFixed(0)}px" aria-hidden="true"></span>`,
           ]),
           `Shapley values (${result.method}, ${result.evaluations} evaluations): each intervention's average effect over every order of switching them on; they sum to the change, ${formatValue(result.change, result.unit)}.`,
           [1],
