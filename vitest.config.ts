@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/consumers/**'],
+    exclude: ['tests/consumers/**', 'tests/explorer/**'],
     setupFiles: ['tests/support/fail-on-console.ts'],
     testTimeout: 20_000,
     coverage: {

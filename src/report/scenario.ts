@@ -770,7 +770,8 @@ function withCaption(svg: string, statements: readonly string[]): string {
     let rest = `• ${statement}`;
     while (rest.length > perLine) {
       const cut = rest.lastIndexOf(' ', perLine);
-      const at = cut <= 0 ? perLine : cut;
+      // A word longer than the line (past the two-space indent) is cut where the line ends.
+      const at = cut <= 2 ? perLine : cut;
       lines.push(rest.slice(0, at));
       rest = `  ${rest.slice(at).trimStart()}`;
     }

@@ -214,6 +214,20 @@ describe('scenarioDemandChart', () => {
       expect((line[1] as string).length).toBeLessThanOrEqual(Math.floor((600 - 32) / 5.5) + 2);
   });
 
+  test('a narrow chart cuts a word longer than a caption line instead of looping', () => {
+    // At 200 px a line holds 40 characters (the floor); 'recycling-default:permanent-magnets:
+    // collectionRate:' has 51. Before the fix the wrap never got past the indent and ran out of memory.
+    const recycling = evaluate(baseline, presets.find((p) => p.id === 'recycling-scale-up')!);
+    const svg = scenarioDemandChart(recycling, { width: 200 });
+    const perLine = Math.max(40, Math.floor((200 - 32) / 5.5));
+    const lines = [...svg.matchAll(/fill="#444">([^<]*)</g)].map((m) => m[1] as string);
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(perLine + 2);
+    expect(lines.join('').replaceAll(' ', '')).toContain(
+      'recycling-default:permanent-magnets:collectionRate:',
+    );
+  });
+
   test('refuses an evaluation without demand rows', () => {
     const withoutDemand = {
       ...evaluation,
