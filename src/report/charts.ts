@@ -1,5 +1,5 @@
 import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
-import { scaleLinear } from 'd3-scale';
+import { ticks } from 'd3-array';
 import { invalidArgument } from '../errors/index.js';
 import type { Stage, StageReportData } from '../model/index.js';
 import { checkFinite, checkInteger } from '../numeric/numeric.js';
@@ -535,12 +535,11 @@ export function timeSeriesChart(
   const [x0, x1, y0, y1] = [72, width - 150, height - 48, 60];
   const xAt = (j: number) =>
     years.length === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * j) / (years.length - 1);
-  // Round ticks (1, 2 or 5 times a power of ten) from d3-scale, about four of them.
-  const scale = scaleLinear().domain([0, max]).range([y0, y1]);
-  const yAt = (v: number) => scale(v);
+  const yAt = (v: number) => y0 - ((y0 - y1) * v) / max;
   const palette = PALETTE;
   const body: string[] = [];
-  for (const v of scale.ticks(4)) {
+  // Round ticks (1, 2 or 5 times a power of ten) from d3-array, about four of them.
+  for (const v of ticks(0, max, 4)) {
     body.push(
       `<line x1="${x0}" x2="${x1}" y1="${fmt(yAt(v))}" y2="${fmt(yAt(v))}" stroke="#e5e5e5"/>`,
       `<text x="${x0 - 6}" y="${fmt(yAt(v) + 4)}" text-anchor="end" font-size="10" fill="#555">${escapeXml(v.toLocaleString('en-US'))}</text>`,

@@ -149,7 +149,7 @@ describe('stageSankeyChart: unobserved links', () => {
 describe('timeSeriesChart: axes and legend', () => {
   const ticks = (svg: string) =>
     [...svg.matchAll(/text-anchor="end" font-size="10" fill="#555">([^<]*)</g)].map((m) => m[1]);
-  test('round ticks from d3-scale', () => {
+  test('round ticks from d3-array', () => {
     // On main the demand chart's ticks were max/4 steps: 0, 39,000, 78,000, 117,000, 156,000.
     // Demand peaks near 156,000 t/yr; a step of about 156,000 / 4 rounds to 50,000 (steps are
     // 1, 2 or 5 × 10^k, as in d3-array's tickIncrement).
