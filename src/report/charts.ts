@@ -1,5 +1,5 @@
-import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
 import { ticks } from 'd3-array';
+import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
 import { invalidArgument } from '../errors/index.js';
 import type { Stage, StageReportData } from '../model/index.js';
 import { checkFinite, checkInteger } from '../numeric/numeric.js';
