@@ -15,6 +15,9 @@ export default defineConfig([
     entry: ['src/**/*.ts', '!src/cli/bin.ts'],
     format: ['esm', 'cjs'],
     splitting: true,
+    // d3-array 3 is ESM-only: bundled (its `ticks`, a few hundred bytes) so that the CommonJS
+    // build never has to require() an ES module.
+    noExternal: ['d3-array'],
     // tsup injects `baseUrl`, which TypeScript 6 deprecates; silence it here, not in tsconfig.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
   },

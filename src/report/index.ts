@@ -9,6 +9,7 @@ export { type StageReportOptions, stageReport } from './build.js';
 export {
   type ChartOptions,
   type ChartSeries,
+  type SankeyChartOptions,
   stageSankeyChart,
   stageSharesChart,
   timeSeriesChart,

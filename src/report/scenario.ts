@@ -9,7 +9,7 @@ import type {
   ScenarioVariable,
 } from '../scenario/index.js';
 import { scenarioVariables as V } from '../scenario/index.js';
-import { type ChartOptions, escapeXml, timeSeriesChart } from './charts.js';
+import { type ChartOptions, timeSeriesChart } from './charts.js';
 import { checkOutputShape, checkRenderOptions, csvTable, markdownTable } from './format.js';
 
 /**
@@ -732,7 +732,7 @@ export function scenarioDemandChart(
     );
   }
   const values = (variable: ScenarioVariable) => series(variable).map((r) => r.value);
-  const svg = timeSeriesChart(
+  return timeSeriesChart(
     {
       years: demand.map((r) => r.year),
       unit: 't/yr',
@@ -743,53 +743,18 @@ export function scenarioDemandChart(
         { name: 'demand', values: values(V.demand.name), kind: 'line' },
       ],
     },
-    { title: `${evaluation.scenario.name}: demand and its offsets`, ...options },
-  );
-  const behind = (evaluation.assumptions ?? []).filter((a) => DEMAND_KINDS.includes(a.kind));
-  return withCaption(
-    svg,
-    behind.map((a) => `${a.id}: ${a.text}`),
+    {
+      title: `${evaluation.scenario.name}: demand and its offsets`,
+      ...options,
+      assumptions: [
+        ...(evaluation.assumptions ?? [])
+          .filter((a) => DEMAND_KINDS.includes(a.kind))
+          .map((a) => `${a.id}: ${a.text}`),
+        ...(options.assumptions ?? []),
+      ],
+    },
   );
 }
 
 // The assumptions the demand stack rests on.
 const DEMAND_KINDS: readonly string[] = ['demand-path', 'sales-history', 'recycling-default'];
-
-/**
- * The SVG with a caption below it, its lines wrapped to the chart's width: the chart grows by
- * the caption's height.
- */
-function withCaption(svg: string, statements: readonly string[]): string {
-  const size = /^<svg [^>]*width="(\d+)" height="(\d+)"/.exec(svg);
-  if (size === null || statements.length === 0) return svg;
-  const width = Number(size[1]);
-  const height = Number(size[2]);
-  const perLine = Math.max(40, Math.floor((width - 32) / 5.5));
-  const lines: string[] = ['Assumptions behind these figures:'];
-  for (const statement of statements) {
-    let rest = `• ${statement}`;
-    while (rest.length > perLine) {
-      const cut = rest.lastIndexOf(' ', perLine);
-      // A word longer than the line (past the two-space indent) is cut where the line ends.
-      const at = cut <= 2 ? perLine : cut;
-      lines.push(rest.slice(0, at));
-      rest = `  ${rest.slice(at).trimStart()}`;
-    }
-    lines.push(rest);
-  }
-  const grown = height + 14 * lines.length + 8;
-  const text = lines.map(
-    (line, k) =>
-      `<text x="16" y="${height + 14 * (k + 1)}" font-size="10" fill="#444">${escapeXml(line)}</text>`,
-  );
-  return svg
-    .replace(
-      `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
-      `width="${width}" height="${grown}" viewBox="0 0 ${width} ${grown}"`,
-    )
-    .replace(
-      `<rect width="${width}" height="${height}"`,
-      `<rect width="${width}" height="${grown}"`,
-    )
-    .replace(/<\/svg>$/, `${text.join('\n')}\n</svg>`);
-}

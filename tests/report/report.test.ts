@@ -149,12 +149,16 @@ describe('charts', () => {
     expect(svg).toContain('Sources: usgs-mcs-2026, iea-commentary-2025-10.');
   });
 
-  test('Sankey: nodes per stage and country, flows flagged as not observed', () => {
+  test('Sankey: nodes per stage and country, inferred flows drawn only when asked', () => {
     const svg = stageSankeyChart(report, { names });
     wellFormed(svg);
-    expect((svg.match(/<path /g) ?? []).length).toBeGreaterThan(5);
-    expect(svg).toContain(
-      'Flows are drawn in proportion to the stages&apos; shares'.replace('&apos;', "'"),
+    expect((svg.match(/<rect /g) ?? []).length).toBeGreaterThan(5);
+    expect((svg.match(/<path /g) ?? []).length).toBe(0);
+    const dashed = stageSankeyChart(report, { names, unobserved: 'dashed' });
+    wellFormed(dashed);
+    expect((dashed.match(/<path /g) ?? []).length).toBeGreaterThan(5);
+    expect(dashed).toContain(
+      'links: widths are the share at one stage times the share at the next'.replace('&apos;', "'"),
     );
     expect(svg).toContain('No data: metal.');
     expect(() => stageSankeyChart({ ...report, stages: report.stages.slice(0, 1) })).toThrow(
