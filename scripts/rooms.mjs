@@ -63,7 +63,7 @@ export const ROOMS = {
   report: {
     on: ['scenario'],
     holds: 'tables and SVG charts as strings, no DOM',
-    packages: ['d3-sankey'],
+    packages: ['d3-array', 'd3-sankey'],
   },
   data: { on: ['model'], holds: 'the embedded baseline dataset, `rare-earths/data`' },
   cli: {
