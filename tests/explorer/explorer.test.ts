@@ -142,7 +142,7 @@ describe('the explorer', () => {
       'https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-rare-earths.pdf',
     );
     expect(await page.locator('#stage-shares svg').count()).toBe(1);
-    expect(await page.locator('#stage-sankey svg path').count()).toBeGreaterThan(5);
+    expect(await page.locator('#stage-sankey svg rect').count()).toBeGreaterThan(5);
     // A download is the chart shown.
     const [svg] = await Promise.all([
       page.waitForEvent('download'),
