@@ -4,14 +4,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { baseline, presetsById } from '../../src/data/index.js';
 import { evaluate, type Scenario, stageShares } from '../../src/index.js';
+import { launchChromium } from '../support/chromium.js';
 
 const root = resolve(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The test's output: the built page and the screenshots.
 const output = join(root, '.tmp/explorer');
 const outDir = join(output, 'dist');
@@ -26,10 +26,6 @@ let browser: Browser;
 let origin = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh (apt-get install chromium)`,
-    );
   mkdirSync(output, { recursive: true });
   await build({
     configFile: join(root, 'explorer/vite.config.ts'),
@@ -50,17 +46,7 @@ beforeAll(async () => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
