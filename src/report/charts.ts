@@ -1,4 +1,4 @@
-import { ticks } from 'd3-array';
+import { nice, ticks } from 'd3-array';
 import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
 import { invalidArgument } from '../errors/index.js';
 import type { Stage, StageReportData } from '../model/index.js';
@@ -531,7 +531,9 @@ export function timeSeriesChart(
   const stacked = years.map((_, j) =>
     areas.reduce((sum, s) => sum + Math.max(0, s.values[j] ?? 0), 0),
   );
-  const max = Math.max(1e-9, ...stacked, ...lines.flatMap((s) => s.values));
+  // The axis ends on a round tick above the largest value, so the top of the chart can be read.
+  const peak = Math.max(1e-9, ...stacked, ...lines.flatMap((s) => s.values));
+  const max = nice(0, peak, 4)[1];
   const [x0, x1, y0, y1] = [72, width - 150, height - 48, 60];
   const xAt = (j: number) =>
     years.length === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * j) / (years.length - 1);

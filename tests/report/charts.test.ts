@@ -152,14 +152,21 @@ describe('timeSeriesChart: axes and legend', () => {
   test('round ticks from d3-array', () => {
     // On main the demand chart's ticks were max/4 steps: 0, 39,000, 78,000, 117,000, 156,000.
     // Demand peaks near 156,000 t/yr; a step of about 156,000 / 4 rounds to 50,000 (steps are
-    // 1, 2 or 5 × 10^k, as in d3-array's tickIncrement).
-    expect(ticks(scenarioDemandChart(recycling))).toEqual(['0', '50,000', '100,000', '150,000']);
+    // 1, 2 or 5 × 10^k, as in d3-array's tickIncrement), and the axis is extended to the next
+    // tick (d3-array's nice), 200,000, so the top of the chart carries a label.
+    expect(ticks(scenarioDemandChart(recycling))).toEqual([
+      '0',
+      '50,000',
+      '100,000',
+      '150,000',
+      '200,000',
+    ]);
     const small = timeSeriesChart({
       years: [2025, 2026],
       unit: 't',
       series: [{ name: 'x', values: [0.3, 0.72] }],
     });
-    expect(ticks(small)).toEqual(['0', '0.2', '0.4', '0.6']);
+    expect(ticks(small)).toEqual(['0', '0.2', '0.4', '0.6', '0.8']);
   });
   test('a series that is zero throughout is left out of the legend and named in the caption', () => {
     // On main the legend listed "substitution", which is zero in every year of this preset.
