@@ -12,6 +12,7 @@ import { build } from 'vite';
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const outDir = join(root, '.tmp/explorer-screenshot');
 const target = join(root, 'docs/images/explorer.png');
+/** @type {Record<string, string>} */
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 mkdirSync(outDir, { recursive: true });
@@ -28,8 +29,9 @@ const server = createServer((request, response) => {
     .writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' })
     .end(readFileSync(path));
 });
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const { port } = server.address();
+await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+const address = server.address();
+const port = typeof address === 'object' && address !== null ? address.port : 0;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'],

@@ -15,6 +15,15 @@ export {
   type ScenarioDiff,
 } from './diff.js';
 export { createEvaluator, evaluate, type ScenarioEvaluator } from './evaluate.js';
+export {
+  type ScenarioStep,
+  type ScenarioUnit,
+  type ScenarioVariable,
+  type ScenarioVariableInfo,
+  type ScenarioVariableKey,
+  type ScenarioVariableRegistry,
+  scenarioVariables,
+} from './registry.js';
 export { resolveScenario } from './resolve.js';
 export type {
   EvaluateOptions,
@@ -26,12 +35,3 @@ export type {
   StageSizeRule,
   TimeToResilience,
 } from './types.js';
-export {
-  type ScenarioStep,
-  type ScenarioUnit,
-  type ScenarioVariable,
-  type ScenarioVariableInfo,
-  type ScenarioVariableKey,
-  type ScenarioVariableRegistry,
-  scenarioVariables,
-} from './variables.js';

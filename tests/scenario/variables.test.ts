@@ -13,6 +13,8 @@ const entries = Object.values(scenarioVariables);
 const names = entries.map((v) => v.name);
 const byApplication = entries.filter((v) => v.byApplication).map((v) => v.name);
 const REGISTRY = 'src/scenario/variables.ts';
+// The public registry's type names each variable's literal type; it is the registry's other half.
+const REGISTRY_TYPES = 'src/scenario/registry.ts';
 
 /** The registry entry a row's variable belongs to. */
 function entryOf(row: ScenarioRow) {
@@ -79,7 +81,7 @@ describe('no variable name spelled outside the registry', () => {
   });
 
   test('src/ has no string literal of a registry name outside src/scenario/variables.ts', () => {
-    const files = sourceFiles('src').filter((file) => file !== REGISTRY);
+    const files = sourceFiles('src').filter((file) => file !== REGISTRY && file !== REGISTRY_TYPES);
     expect(files.length).toBeGreaterThan(50);
     const found = files.flatMap((file) =>
       nameLiterals(parse(file), names, byApplication).map(
