@@ -65,6 +65,12 @@ export const ROOMS = {
     holds: 'tables and SVG charts as strings, no DOM',
     packages: ['d3-array', 'd3-sankey'],
   },
+  uncertainty: {
+    on: ['scenario'],
+    holds:
+      'uncertain figures and Monte Carlo of any analysis or scenario, `rare-earths/uncertainty`',
+    packages: ['pure-rand'],
+  },
   data: { on: ['model'], holds: 'the embedded baseline dataset, `rare-earths/data`' },
   cli: {
     on: ['report', 'data'],

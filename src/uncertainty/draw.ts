@@ -1,0 +1,45 @@
+// A dataset at one draw: the same dataset with some numbers replaced, sharing every record that
+// did not change, so a draw costs a copy of the touched records only. The input is never mutated.
+import type { Dataset } from '../model/index.js';
+
+type Plain = Readonly<Record<string, unknown>>;
+
+function setAt(value: unknown, path: readonly (string | number)[], number: number): unknown {
+  if (path.length === 0) return number;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  if (Array.isArray(value)) {
+    const copy = value.slice();
+    copy[head as number] = setAt(value[head as number], rest, number);
+    return copy;
+  }
+  const record = value as Plain;
+  return { ...record, [head]: setAt(record[head], rest, number) };
+}
+
+/**
+ * The dataset with the number at each path replaced: a copy on write, the input untouched.
+ *
+ * @internal
+ */
+export function datasetWith(
+  dataset: Dataset,
+  changes: readonly { readonly path: readonly (string | number)[]; readonly value: number }[],
+): Dataset {
+  // Group by collection so that each touched collection is copied once, not once per change.
+  const byCollection = new Map<
+    string,
+    { index: number; rest: (string | number)[]; value: number }[]
+  >();
+  for (const { path, value } of changes) {
+    const [collection, index, ...rest] = path as [string, number, ...(string | number)[]];
+    byCollection.set(collection, [...(byCollection.get(collection) ?? []), { index, rest, value }]);
+  }
+  const next: Record<string, unknown> = { ...dataset };
+  for (const [collection, list] of byCollection) {
+    const records = (dataset as unknown as Plain)[collection] as readonly unknown[];
+    const copy = records.slice();
+    for (const { index, rest, value } of list) copy[index] = setAt(copy[index], rest, value);
+    next[collection] = copy;
+  }
+  return next as unknown as Dataset;
+}

@@ -1,0 +1,20 @@
+/**
+ * Uncertainty: the figures of a dataset that sources disagree on, and Monte Carlo of any analysis
+ * or scenario over them, with bands (mean, quantiles) for every metric. Published as
+ * `rare-earths/uncertainty`.
+ *
+ * @packageDocumentation
+ */
+export { type FigureEdition, type UncertainFigure, uncertainFigures } from './figures.js';
+export {
+  MAX_DRAWS,
+  type MetricsSimulation,
+  type ScenarioSimulation,
+  type SimulatedRow,
+  type SimulateOptions,
+  type SimulationOptions,
+  type SimulationSetup,
+  simulate,
+  simulateMetrics,
+} from './simulate.js';
+export type { Band } from './summary.js';

@@ -1,0 +1,194 @@
+// Summaries of a metric over the draws: the mean (compensated), and quantiles either exact from
+// the kept values (numpy's default 'linear' rule) or streamed with the P² estimator, whose memory
+// does not grow with the number of draws.
+import { neumaierSum } from '../numeric/internal.js';
+
+/**
+ * The `p`-quantile of sorted values by numpy's default rule (`method='linear'`, Hyndman & Fan
+ * type 7): at h = (n − 1)·p, interpolate between the values either side of h.
+ *
+ * @internal
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  const h = (n - 1) * p;
+  const below = Math.floor(h);
+  const lower = sorted[below] as number;
+  if (below + 1 >= n) return lower;
+  return lower + (h - below) * ((sorted[below + 1] as number) - lower);
+}
+
+/**
+ * The P² estimator of one quantile (Jain & Chlamtac 1985, "The P² algorithm for dynamic
+ * calculation of quantiles and histograms without storing observations", CACM 28(10)): five
+ * markers whose heights follow the quantile with parabolic updates. Exact for up to five values.
+ *
+ * @internal
+ */
+export class StreamingQuantile {
+  private readonly p: number;
+  private readonly q: number[] = [];
+  private readonly n = [0, 1, 2, 3, 4];
+  private readonly desired: number[];
+  private readonly step: number[];
+  private count = 0;
+
+  constructor(p: number) {
+    this.p = p;
+    this.desired = [0, 2 * p, 4 * p, 2 + 2 * p, 4];
+    this.step = [0, p / 2, p, (1 + p) / 2, 1];
+  }
+
+  add(x: number): void {
+    this.count += 1;
+    if (this.count <= 5) {
+      this.q.push(x);
+      if (this.count === 5) this.q.sort((a, b) => a - b);
+      return;
+    }
+    const q = this.q as [number, number, number, number, number];
+    let k: number;
+    if (x < q[0]) {
+      q[0] = x;
+      k = 0;
+    } else if (x >= q[4]) {
+      q[4] = x;
+      k = 3;
+    } else {
+      k = 0;
+      while (k < 3 && x >= (q[k + 1] as number)) k += 1;
+    }
+    for (let i = k + 1; i < 5; i++) this.n[i] = (this.n[i] as number) + 1;
+    for (let i = 0; i < 5; i++)
+      this.desired[i] = (this.desired[i] as number) + (this.step[i] as number);
+    for (let i = 1; i <= 3; i++) {
+      const ni = this.n[i] as number;
+      const d = (this.desired[i] as number) - ni;
+      const up = (this.n[i + 1] as number) - ni;
+      const down = (this.n[i - 1] as number) - ni;
+      if ((d >= 1 && up > 1) || (d <= -1 && down < -1)) {
+        const s = d >= 0 ? 1 : -1;
+        const candidate = this.parabolic(i, s);
+        q[i] =
+          (q[i - 1] as number) < candidate && candidate < (q[i + 1] as number)
+            ? candidate
+            : this.linear(i, s);
+        this.n[i] = ni + s;
+      }
+    }
+  }
+
+  private parabolic(i: number, s: number): number {
+    const q = this.q;
+    const n = this.n;
+    const qi = q[i] as number;
+    const ni = n[i] as number;
+    const nPrev = n[i - 1] as number;
+    const nNext = n[i + 1] as number;
+    return (
+      qi +
+      (s / (nNext - nPrev)) *
+        ((ni - nPrev + s) * (((q[i + 1] as number) - qi) / (nNext - ni)) +
+          (nNext - ni - s) * ((qi - (q[i - 1] as number)) / (ni - nPrev)))
+    );
+  }
+
+  private linear(i: number, s: number): number {
+    const qi = this.q[i] as number;
+    const j = i + s;
+    return (
+      qi + (s * ((this.q[j] as number) - qi)) / ((this.n[j] as number) - (this.n[i] as number))
+    );
+  }
+
+  value(): number {
+    if (this.count <= 5) {
+      const sorted = [...this.q].sort((a, b) => a - b);
+      return quantileSorted(sorted, this.p);
+    }
+    return this.q[2] as number;
+  }
+}
+
+/**
+ * The band of one metric over the draws.
+ *
+ * @category Uncertainty
+ */
+export interface Band {
+  /** The metric on the dataset as it is (every figure at its newest edition), in the metric's unit. */
+  readonly value: number;
+  /** The mean over the draws, in the metric's unit. */
+  readonly mean: number;
+  /** The smallest value drawn. */
+  readonly min: number;
+  /** The largest value drawn. */
+  readonly max: number;
+  /** The quantiles asked for, in ascending order of `p`, in the metric's unit. */
+  readonly quantiles: readonly { readonly p: number; readonly value: number }[];
+  /** Every draw's value, in draw order, when `keepDraws` was asked for. */
+  readonly draws?: readonly number[];
+}
+
+/** Collects one metric's draws. @internal */
+export interface Accumulator {
+  add(value: number): void;
+  band(central: number, keepDraws: boolean): Band;
+}
+
+/** @internal */
+export function exactAccumulator(ps: readonly number[], draws: number): Accumulator {
+  const values = new Float64Array(draws);
+  let count = 0;
+  return {
+    add(value) {
+      values[count] = value;
+      count += 1;
+    },
+    band(central, keepDraws) {
+      const used = values.subarray(0, count);
+      const sorted = Float64Array.from(used).sort();
+      return {
+        value: central,
+        mean: neumaierSum(used) / count,
+        min: sorted[0] as number,
+        max: sorted[count - 1] as number,
+        quantiles: ps.map((p) => ({ p, value: quantileSorted(sorted, p) })),
+        ...(keepDraws ? { draws: Array.from(used) } : {}),
+      };
+    },
+  };
+}
+
+/** @internal */
+export function streamingAccumulator(ps: readonly number[]): Accumulator {
+  const estimators = ps.map((p) => new StreamingQuantile(p));
+  // Neumaier's compensated running sum, so the mean of many draws keeps its digits.
+  let sum = 0;
+  let compensation = 0;
+  let count = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  return {
+    add(value) {
+      const next = sum + value;
+      compensation += Math.abs(sum) >= Math.abs(value) ? sum - next + value : value - next + sum;
+      sum = next;
+      count += 1;
+      if (value < min) min = value;
+      if (value > max) max = value;
+      for (const e of estimators) e.add(value);
+    },
+    band(central) {
+      // Each p has its own estimator, so two can cross by a hair: clamp, keeping P5 ≤ P50 ≤ P95
+      // within [min, max] as a reader expects.
+      let floor = min;
+      const quantiles = estimators.map((e, i) => {
+        const value = Math.min(max, Math.max(floor, e.value()));
+        floor = value;
+        return { p: ps[i] as number, value };
+      });
+      return { value: central, mean: (sum + compensation) / count, min, max, quantiles };
+    },
+  };
+}
