@@ -4,9 +4,12 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 
-const entries = ['src/index.ts', 'src/data/index.ts', 'src/report/index.ts', 'src/uncertainty/index.ts'].map((file) =>
-  resolve(__dirname, '..', file),
-);
+const entries = [
+  'src/index.ts',
+  'src/data/index.ts',
+  'src/report/index.ts',
+  'src/uncertainty/index.ts',
+].map((file) => resolve(__dirname, '..', file));
 const program = ts.createProgram(entries, {
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,

@@ -156,7 +156,9 @@ function checkOptions(fn: string, dataset: Dataset, options: SimulationOptions):
   const figures = options.figures ?? uncertainFigures(dataset);
   if (!Array.isArray(figures))
     invalidArgument(fn, ['options', 'figures'], 'an array of uncertain figures', figures);
-  figures.forEach((f, i) => checkFigure(fn, ['options', 'figures', i], f));
+  figures.forEach((f, i) => {
+    checkFigure(fn, ['options', 'figures', i], f);
+  });
   return { draws, seed, quantiles, keepDraws, method, figures };
 }
 
@@ -368,7 +370,9 @@ export function simulate(
           message: `expected the rows of the evaluation of the dataset as is, got ${rows.length} rows instead of ${keys.length} (a drawn figure changed which rows exist)`,
         },
       ]);
-    rows.forEach((r, i) => acc[i]?.add(r.value));
+    rows.forEach((r, i) => {
+      acc[i]?.add(r.value);
+    });
     d += 1;
   }
   const rows = central.rows.map((row, i) => ({

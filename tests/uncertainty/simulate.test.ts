@@ -74,7 +74,9 @@ describe('simulateMetrics', () => {
     });
     const band = result.metrics.china;
     const expected = numpyQuantiles(band?.draws ?? [], ps);
-    band?.quantiles.forEach((q, i) => expect(q.value).toBeCloseTo(expected[i] as number, 14));
+    band?.quantiles.forEach((q, i) => {
+      expect(q.value).toBeCloseTo(expected[i] as number, 14);
+    });
   });
 
   test('a figure drawn uniformly between two editions has the mean of the pair', () => {
@@ -99,11 +101,10 @@ describe('simulateMetrics', () => {
       quantileMethod: 'streaming',
     });
     const width = (exact.metrics.china?.max ?? 0) - (exact.metrics.china?.min ?? 0);
-    exact.metrics.china?.quantiles.forEach((q, i) =>
-      expect(Math.abs(q.value - (streaming.metrics.china?.quantiles[i]?.value ?? 0))).toBeLessThan(
-        0.02 * width,
-      ),
-    );
+    exact.metrics.china?.quantiles.forEach((q, i) => {
+      const approximate = streaming.metrics.china?.quantiles[i]?.value ?? 0;
+      expect(Math.abs(q.value - approximate)).toBeLessThan(0.02 * width);
+    });
     expect(streaming.metrics.china?.mean).toBeCloseTo(exact.metrics.china?.mean ?? 0, 12);
   });
 
