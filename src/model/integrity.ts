@@ -11,6 +11,7 @@ import type { ErrorIssue } from '../errors/index.js';
 import type { Scenario } from './scenario-types.js';
 import type {
   Dataset,
+  FigureUncertainty,
   MassValue,
   Owner,
   Provenance,
@@ -216,6 +217,7 @@ function checkStageRows(
     const path: Path = [collection, index];
     checkCountry(issues, countries, [...path, 'country'], output.country, true);
     checkProvenance(issues, sources, [...path, 'provenance'], output.provenance);
+    if ('uncertainty' in output) checkUncertainty(issues, sources, path, output);
     exactlyOne(issues, path, output, ['quantity', 'share']);
     checkMass(issues, [...path, 'quantity'], output.quantity);
     if (output.share !== undefined) {
@@ -247,6 +249,82 @@ function checkStageRows(
  *
  * @internal
  */
+type Uncertain = {
+  readonly quantity?: MassValue;
+  readonly share?: number;
+  readonly bound?: string;
+  readonly uncertainty?: FigureUncertainty;
+};
+
+/** The lowest and highest value a distribution can give, where it is bounded. */
+function supportOf(u: FigureUncertainty): { low: number; high: number } | undefined {
+  switch (u.kind) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      return { low: u.low, high: u.high };
+    case 'values':
+      return { low: Math.min(...u.values), high: Math.max(...u.values) };
+    default:
+      return undefined;
+  }
+}
+
+// An uncertainty describes the record's own number: its range must be ordered, hold that number,
+// and stay where the number can be (a share in [0, 1], a quantity at or above 0).
+function checkUncertainty(
+  issues: ErrorIssue[],
+  sources: ReadonlySet<string>,
+  path: Path,
+  record: Uncertain,
+): void {
+  const u = record.uncertainty;
+  if (u === undefined) return;
+  const at = [...path, 'uncertainty'];
+  if (u.source !== undefined && !sources.has(u.source))
+    issues.push({
+      path: [...at, 'source'],
+      message: `expected the id of a source in sources, got ${JSON.stringify(u.source)}`,
+    });
+  if (record.bound !== undefined) {
+    issues.push({
+      path: at,
+      message: `expected no uncertainty on a bound (a figure given as '${record.bound}' is not a value to draw), got one`,
+    });
+    return;
+  }
+  if ((u.kind === 'triangular' || u.kind === 'pert') && !(u.low <= u.mode && u.mode <= u.high)) {
+    issues.push({
+      path: [...at, 'mode'],
+      message: `expected low ≤ mode ≤ high, got ${u.low}, ${u.mode}, ${u.high}`,
+    });
+    return;
+  }
+  if (u.kind === 'uniform' && u.low > u.high) {
+    issues.push({
+      path: [...at, 'high'],
+      message: `expected high ≥ low (${u.low}), got ${u.high}`,
+    });
+    return;
+  }
+  const support = supportOf(u);
+  const isShare = record.quantity === undefined;
+  const value = isShare ? record.share : Number(record.quantity?.amount);
+  if (support !== undefined && value !== undefined) {
+    const field = u.kind === 'values' ? 'values' : 'low';
+    if (support.low < 0 || (isShare && support.high > 1))
+      issues.push({
+        path: [...at, field],
+        message: `expected a range within ${isShare ? '[0, 1] (the record gives a share)' : '[0, ∞) (a quantity)'}, got ${support.low}–${support.high}`,
+      });
+    else if (u.kind !== 'values' && (value < support.low || value > support.high))
+      issues.push({
+        path: at,
+        message: `expected a range that holds the record's number ${value}, got ${support.low}–${support.high}`,
+      });
+  }
+}
+
 export function datasetIssues(dataset: Dataset): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
   const sources = new Set(dataset.sources.map((source) => source.id));
@@ -353,6 +431,7 @@ export function datasetIssues(dataset: Dataset): ErrorIssue[] {
   (dataset.worldTotals ?? []).forEach((total, index) => {
     const path: Path = ['worldTotals', index];
     checkProvenance(issues, sources, [...path, 'provenance'], total.provenance);
+    checkUncertainty(issues, sources, path, total);
     checkMass(issues, [...path, 'quantity'], total.quantity);
   });
 
@@ -448,6 +527,7 @@ export function datasetIssues(dataset: Dataset): ErrorIssue[] {
 
   (dataset.tradeFlows ?? []).forEach((flow, index) => {
     const path: Path = ['tradeFlows', index];
+    checkUncertainty(issues, sources, path, flow);
     checkCountry(issues, countries, [...path, 'exporter'], flow.exporter, true);
     if (!countries.has(flow.importer) && !regions.has(flow.importer)) {
       issues.push({
@@ -476,6 +556,7 @@ export function datasetIssues(dataset: Dataset): ErrorIssue[] {
     const path: Path = ['balances', index];
     checkCountry(issues, countries, [...path, 'country'], record.country, false);
     checkProvenance(issues, sources, [...path, 'provenance'], record.provenance);
+    checkUncertainty(issues, sources, path, record);
     checkMass(issues, [...path, 'quantity'], record.quantity);
     if (record.item === 'net-import-reliance') {
       if (record.share === undefined && record.netExporter !== true) {
@@ -538,6 +619,7 @@ export function datasetIssues(dataset: Dataset): ErrorIssue[] {
 
   (dataset.demand ?? []).forEach((record, index) => {
     const path: Path = ['demand', index];
+    checkUncertainty(issues, sources, path, record);
     if (record.application !== undefined && !applications.has(record.application)) {
       issues.push({
         path: [...path, 'application'],

@@ -168,6 +168,42 @@ function provenance() {
   );
 }
 
+function uncertaintyShape() {
+  const basis = {
+    basis: text(),
+    source: id().exactOptional(),
+    group: id().exactOptional(),
+  };
+  const bounds = { low: finite(), mode: finite(), high: finite() };
+  return z.discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: z.literal('uniform'), low: finite(), high: finite(), ...basis }),
+      z.strictObject({ kind: z.literal('triangular'), ...bounds, ...basis }),
+      z.strictObject({ kind: z.literal('pert'), ...bounds, ...basis }),
+      z.strictObject({ kind: z.literal('normal'), mean: finite(), sd: nonNegative(), ...basis }),
+      z.strictObject({
+        kind: z.literal('lognormal'),
+        mean: positive(),
+        sd: nonNegative(),
+        ...basis,
+      }),
+      z.strictObject({
+        kind: z.literal('values'),
+        values: z
+          .array(finite(), { error: expected('an array of at least two numbers') })
+          .min(2, { error: expected('an array of at least two numbers') }),
+        ...basis,
+      }),
+    ],
+    {
+      error: expected(
+        "an uncertainty with kind 'uniform', 'triangular', 'pert', 'normal', 'lognormal' or 'values'",
+      ),
+    },
+  );
+}
+
 function massValue(sign: 'non-negative' | 'signed' = 'non-negative') {
   return z.strictObject(
     {
@@ -325,6 +361,7 @@ function stageOutput() {
     measure: oneOf(['production', 'capacity']),
     quantity: massValue().exactOptional(),
     share: fraction().exactOptional(),
+    uncertainty: uncertaintyShape().exactOptional(),
     provenance: provenance(),
   });
 }
@@ -351,6 +388,7 @@ function worldTotal() {
     measure: oneOf(['production', 'capacity']),
     quantity: massValue(),
     rounded: z.boolean({ error: expected('true or false') }).exactOptional(),
+    uncertainty: uncertaintyShape().exactOptional(),
     provenance: provenance(),
   });
 }
@@ -490,6 +528,7 @@ function tradeFlow() {
     quantity: massValue().exactOptional(),
     value: moneyValue().exactOptional(),
     share: fraction().exactOptional(),
+    uncertainty: uncertaintyShape().exactOptional(),
     provenance: provenance(),
   });
 }
@@ -511,6 +550,7 @@ function balance() {
     share: fraction().exactOptional(),
     bound: oneOf(['greater-than', 'less-than']).exactOptional(),
     netExporter: z.boolean({ error: expected('true or false') }).exactOptional(),
+    uncertainty: uncertaintyShape().exactOptional(),
     provenance: provenance(),
   });
 }
@@ -601,6 +641,7 @@ function demandRecord() {
     elements: elements().exactOptional(),
     quantity: massValue(),
     scenario: text().exactOptional(),
+    uncertainty: uncertaintyShape().exactOptional(),
     provenance: provenance(),
   });
 }

@@ -75,6 +75,132 @@ export interface Provenance {
 }
 
 /**
+ * What every uncertainty of a figure says besides its distribution: why the figure is uncertain,
+ * where the range comes from, and which figures move with it.
+ *
+ * @category Model
+ */
+export interface UncertaintyBasis {
+  /**
+   * Why the figure is uncertain and how the range was set, in words, e.g. `'published as a whole
+   * percent (91%): any value from 90.5% to 91.5% rounds to it'`.
+   */
+  readonly basis: string;
+  /** The source of the range (an id in the dataset's `sources`) when it is not the figure's own. */
+  readonly source?: string;
+  /**
+   * The correlation group: figures of one group are drawn together (one draw moves all of them
+   * to the same quantile of their distributions). Default: the figure's own source id, so that
+   * figures of one source and edition move together.
+   */
+  readonly group?: string;
+}
+
+/**
+ * A figure anywhere from `low` to `high` with equal likelihood (a range, a rounded value).
+ *
+ * @category Model
+ */
+export interface UniformUncertainty extends UncertaintyBasis {
+  /** `'uniform'`. */
+  readonly kind: 'uniform';
+  /** The lowest value, in the figure's unit. */
+  readonly low: number;
+  /** The highest value, in the figure's unit; at least `low`. */
+  readonly high: number;
+}
+
+/**
+ * A triangular distribution from `low` to `high`, most likely at `mode`.
+ *
+ * @category Model
+ */
+export interface TriangularUncertainty extends UncertaintyBasis {
+  /** `'triangular'`. */
+  readonly kind: 'triangular';
+  /** The lowest value, in the figure's unit. */
+  readonly low: number;
+  /** The most likely value, from `low` to `high`. */
+  readonly mode: number;
+  /** The highest value, in the figure's unit. */
+  readonly high: number;
+}
+
+/**
+ * A PERT distribution (a beta distribution on `low`–`high` with shape parameters
+ * 1 + 4·(mode − low)/(high − low) and 1 + 4·(high − mode)/(high − low), mean (low + 4·mode +
+ * high)/6; Malcolm et al. 1959, the form of Vose, Risk Analysis, 3rd ed., 2008).
+ *
+ * @category Model
+ */
+export interface PertUncertainty extends UncertaintyBasis {
+  /** `'pert'`. */
+  readonly kind: 'pert';
+  /** The lowest value, in the figure's unit. */
+  readonly low: number;
+  /** The most likely value, from `low` to `high`. */
+  readonly mode: number;
+  /** The highest value, in the figure's unit. */
+  readonly high: number;
+}
+
+/**
+ * A normal distribution truncated at 0 (a quantity or share is never negative).
+ *
+ * @category Model
+ */
+export interface NormalUncertainty extends UncertaintyBasis {
+  /** `'normal'`. */
+  readonly kind: 'normal';
+  /** The mean before truncation, in the figure's unit. */
+  readonly mean: number;
+  /** The standard deviation before truncation, in the figure's unit; not negative. */
+  readonly sd: number;
+}
+
+/**
+ * A lognormal distribution given by the mean and standard deviation of the figure itself (not of
+ * its logarithm): σ² = ln(1 + sd²/mean²), μ = ln(mean) − σ²/2.
+ *
+ * @category Model
+ */
+export interface LognormalUncertainty extends UncertaintyBasis {
+  /** `'lognormal'`. */
+  readonly kind: 'lognormal';
+  /** The mean, in the figure's unit; positive. */
+  readonly mean: number;
+  /** The standard deviation, in the figure's unit; not negative. */
+  readonly sd: number;
+}
+
+/**
+ * The values several sources give, each equally likely (an empirical distribution).
+ *
+ * @category Model
+ */
+export interface ValuesUncertainty extends UncertaintyBasis {
+  /** `'values'`. */
+  readonly kind: 'values';
+  /** At least two values, in the figure's unit. */
+  readonly values: readonly number[];
+}
+
+/**
+ * How uncertain one figure of a record is: a distribution of the record's number (the quantity's
+ * amount, or the share where the record gives a share), with why and from where. Read by
+ * `rare-earths/uncertainty`; every other analysis uses the record's number as it is.
+ *
+ * @category Model
+ */
+export type FigureUncertainty =
+  | UniformUncertainty
+  | TriangularUncertainty
+  | PertUncertainty
+  | NormalUncertainty
+  | LognormalUncertainty
+  | ValuesUncertainty;
+
+/**
  * A publication or data release that figures are taken from.
  *
  * @category Model
@@ -229,6 +355,8 @@ export interface StageOutput {
   readonly quantity?: MassValue;
   /** The share of the world total (0–1) in the source's table; exactly one of `quantity` and `share`. */
   readonly share?: number;
+  /** How uncertain the record's number is (its quantity's amount, or its share); absent: not stated. */
+  readonly uncertainty?: FigureUncertainty;
   /** Where the figure comes from. */
   readonly provenance: Provenance;
 }
@@ -284,6 +412,8 @@ export interface WorldTotal {
   readonly quantity: MassValue;
   /** `true` when the source says the total is rounded. */
   readonly rounded?: boolean;
+  /** How uncertain the record's number is (its quantity's amount, or its share); absent: not stated. */
+  readonly uncertainty?: FigureUncertainty;
   /** Where the figure comes from. */
   readonly provenance: Provenance;
 }
@@ -561,6 +691,8 @@ export interface TradeFlow {
   readonly value?: MoneyValue;
   /** Share of the importer's imports of this commodity coming from the exporter (0–1). */
   readonly share?: number;
+  /** How uncertain the record's number is (its quantity's amount, or its share); absent: not stated. */
+  readonly uncertainty?: FigureUncertainty;
   /** Where the figure comes from. */
   readonly provenance: Provenance;
 }
@@ -602,6 +734,8 @@ export interface BalanceRecord {
   readonly bound?: 'greater-than' | 'less-than';
   /** `true` when the source reports the country as a net exporter (USGS "E"). */
   readonly netExporter?: boolean;
+  /** How uncertain the record's number is (its quantity's amount, or its share); absent: not stated. */
+  readonly uncertainty?: FigureUncertainty;
   /** Where the figure comes from. */
   readonly provenance: Provenance;
 }
@@ -762,6 +896,8 @@ export interface DemandRecord {
   readonly quantity: MassValue;
   /** For projections, the scenario, e.g. `'IEA Announced Pledges Scenario'`. */
   readonly scenario?: string;
+  /** How uncertain the record's number is (its quantity's amount, or its share); absent: not stated. */
+  readonly uncertainty?: FigureUncertainty;
   /** Where the figure comes from. */
   readonly provenance: Provenance;
 }

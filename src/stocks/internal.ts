@@ -8,3 +8,4 @@
 
 export type { DynamicStock, InitialStock, NegativeInflow } from './dsm.js';
 export { runInflowDriven, runStockDriven } from './dsm.js';
+export { erfc } from './erfc.js';

@@ -4,7 +4,7 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import type { Dataset, Scenario } from '../model/index.js';
+import type { Dataset, FigureUncertainty, Scenario } from '../model/index.js';
 import { checkFraction, checkInteger } from '../numeric/internal.js';
 import type { EvaluateOptions, ScenarioAssumption, ScenarioRow } from '../scenario/index.js';
 import {
@@ -14,10 +14,20 @@ import {
   resolveChecked,
 } from '../scenario/internal.js';
 import { datasetWith } from './draw.js';
-import { figureAt, type UncertainFigure, uncertainFigures } from './figures.js';
+import {
+  type DerivedResidual,
+  derivedResiduals,
+  figureAt,
+  type UncertainFigure,
+  uncertainFigures,
+} from './figures.js';
 import { type Accumulator, type Band, exactAccumulator, streamingAccumulator } from './summary.js';
 
-/** The most draws one call takes: 10⁶, about 8 MB per metric with exact quantiles. */
+/**
+ * The most draws one call takes: 10⁶, about 8 MB per metric with exact quantiles.
+ *
+ * @category Uncertainty
+ */
 export const MAX_DRAWS = 1_000_000;
 
 /**
@@ -118,6 +128,7 @@ type Checked = {
   readonly keepDraws: boolean;
   readonly method: 'exact' | 'streaming';
   readonly figures: readonly UncertainFigure[];
+  readonly residuals: readonly DerivedResidual[];
 };
 
 function checkOptions(fn: string, dataset: Dataset, options: SimulationOptions): Checked {
@@ -159,7 +170,15 @@ function checkOptions(fn: string, dataset: Dataset, options: SimulationOptions):
   figures.forEach((f, i) => {
     checkFigure(fn, ['options', 'figures', i], f);
   });
-  return { draws, seed, quantiles, keepDraws, method, figures };
+  return {
+    draws,
+    seed,
+    quantiles,
+    keepDraws,
+    method,
+    figures,
+    residuals: derivedResiduals(dataset, figures),
+  };
 }
 
 function checkFigure(
@@ -169,8 +188,17 @@ function checkFigure(
 ): void {
   if (typeof figure !== 'object' || figure === null || !Array.isArray(figure.path))
     invalidArgument(fn, path, 'an uncertain figure { id, path, editions, group }', figure);
-  if (!Array.isArray(figure.editions) || figure.editions.length < 2)
-    invalidArgument(fn, [...path, 'editions'], 'at least two editions', figure.editions);
+  if (figure.uncertainty !== undefined)
+    checkStated(fn, [...path, 'uncertainty'], figure.uncertainty);
+  else if (!Array.isArray(figure.editions) || figure.editions.length < 2)
+    invalidArgument(
+      fn,
+      [...path, 'editions'],
+      'at least two editions (or an uncertainty)',
+      figure.editions,
+    );
+  if (!Array.isArray(figure.editions))
+    invalidArgument(fn, [...path, 'editions'], 'an array of editions', figure.editions);
   figure.editions.forEach((e, i) => {
     if (typeof e?.value !== 'number' || !Number.isFinite(e.value) || e.value < 0)
       invalidArgument(
@@ -184,19 +212,114 @@ function checkFigure(
     invalidArgument(fn, [...path, 'group'], 'a group name', figure.group);
 }
 
-/** The numbers of each draw: one uniform per group, groups in sorted order, draws in order. */
+const KINDS = ['uniform', 'triangular', 'pert', 'normal', 'lognormal', 'values'];
+
+// The rules parseDataset applies to a record's uncertainty, for figures a caller builds by hand.
+function checkStated(fn: string, path: readonly (string | number)[], u: FigureUncertainty): void {
+  if (typeof u !== 'object' || u === null || !KINDS.includes(u.kind))
+    invalidArgument(
+      fn,
+      [...path, 'kind'],
+      `one of ${KINDS.map((k) => `'${k}'`).join(', ')}`,
+      u?.kind,
+    );
+  const finite = (field: string, value: unknown, min = Number.NEGATIVE_INFINITY) => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+      invalidArgument(
+        fn,
+        [...path, field],
+        min === 0 ? 'a finite non-negative number' : 'a finite number',
+        value,
+      );
+  };
+  switch (u.kind) {
+    case 'uniform':
+      finite('low', u.low);
+      finite('high', u.high);
+      if (u.low > u.high)
+        invalidArgument(fn, [...path, 'high'], `a number ≥ low (${u.low})`, u.high);
+      return;
+    case 'triangular':
+    case 'pert':
+      finite('low', u.low);
+      finite('mode', u.mode);
+      finite('high', u.high);
+      if (!(u.low <= u.mode && u.mode <= u.high))
+        invalidArgument(
+          fn,
+          [...path, 'mode'],
+          `low ≤ mode ≤ high (low ${u.low}, high ${u.high})`,
+          u.mode,
+        );
+      return;
+    case 'normal':
+    case 'lognormal':
+      finite('mean', u.mean, u.kind === 'lognormal' ? Number.MIN_VALUE : Number.NEGATIVE_INFINITY);
+      finite('sd', u.sd, 0);
+      return;
+    case 'values':
+      if (!Array.isArray(u.values) || u.values.length < 2)
+        invalidArgument(fn, [...path, 'values'], 'an array of at least two numbers', u.values);
+      u.values.forEach((v, i) => {
+        finite(`values.${i}`, v);
+      });
+  }
+}
+
+type Change = { readonly path: readonly (string | number)[]; readonly value: number };
+
+/**
+ * The numbers of each draw: one uniform per group, groups in sorted order, draws in order; then
+ * each derived residual share, the rest of its table after the drawn shares.
+ */
 function* drawsOf(
   checked: Checked,
-): Generator<readonly { path: readonly (string | number)[]; value: number }[]> {
+  residuals: readonly DerivedResidual[],
+): Generator<readonly Change[]> {
   const groups = [...new Set(checked.figures.map((f) => f.group))].sort();
   const rng = xoroshiro128plus(checked.seed);
   for (let d = 0; d < checked.draws; d++) {
     const u = new Map(groups.map((g) => [g, uniformFloat64(rng)]));
-    yield checked.figures.map((f) => ({
+    const changes: Change[] = checked.figures.map((f) => ({
       path: f.path,
       value: figureAt(f, u.get(f.group) as number),
     }));
+    if (residuals.length > 0) {
+      const drawn = new Map(changes.map((c) => [c.path.join('/'), c.value]));
+      for (const r of residuals) {
+        let rest = r.total;
+        for (const m of r.members) rest -= drawn.get(m.path.join('/')) ?? m.value;
+        changes.push({ path: r.path, value: Math.max(0, rest) });
+      }
+    }
+    yield changes;
   }
+}
+
+function assumptionsOf(checked: Checked, groups: readonly string[]): string[] {
+  const stated = checked.figures.filter((f) => f.uncertainty !== undefined);
+  const editions = checked.figures.length - stated.length;
+  const kinds = [...new Set(stated.map((f) => f.uncertainty?.kind))].sort().join(', ');
+  const out = [
+    `${checked.figures.length} uncertain figure${checked.figures.length === 1 ? '' : 's'} in ${groups.length} correlation group${groups.length === 1 ? '' : 's'} (${groups.length <= 6 ? groups.join('; ') || 'none' : `${groups.slice(0, 3).join('; ')} and ${groups.length - 3} more, listed in groups`}): the figures of a group move to the same quantile together (one draw per group), groups are drawn independently.`,
+  ];
+  if (editions > 0)
+    out.push(
+      `${editions} figure${editions === 1 ? '' : 's'} that sources publish with different values, each drawn between its editions: newest at 0, oldest at 1, uniform in between.`,
+    );
+  if (stated.length > 0)
+    out.push(
+      `${stated.length} figure${stated.length === 1 ? '' : 's'} drawn from the distribution its record states (${kinds}); normal figures are truncated at 0.`,
+    );
+  if (checked.residuals.length > 0)
+    out.push(
+      `${checked.residuals.length} residual share${checked.residuals.length === 1 ? '' : 's'} ('other', derived as the rest of a table) recomputed at each draw, so each table sums to what it was published to sum to.`,
+    );
+  out.push(
+    'Every other figure is held at its value: a band shows the spread of the figures listed, not every error of the data.',
+    `${checked.draws} draws, seed ${checked.seed}, generator xoroshiro128+ (pure-rand); quantiles ${checked.method === 'exact' ? "exact (numpy's default 'linear' rule)" : 'by the P² estimator (approximate)'}.`,
+  );
+  return out;
 }
 
 function setup(checked: Checked): SimulationSetup {
@@ -208,11 +331,7 @@ function setup(checked: Checked): SimulationSetup {
     quantileMethod: checked.method,
     figures: checked.figures,
     groups,
-    assumptions: [
-      `${checked.figures.length} figures that sources publish with different values, in ${groups.length} group${groups.length === 1 ? '' : 's'} (${groups.join('; ') || 'none'}), each drawn between its editions: newest at 0, oldest at 1, uniform in between; the figures of a group move together (one draw per group), groups independently.`,
-      'Every other figure is held at its value: a band shows only the spread between the sources that disagree, not every error of a figure.',
-      `${checked.draws} draws, seed ${checked.seed}, generator xoroshiro128+ (pure-rand); quantiles ${checked.method === 'exact' ? "exact (numpy's default 'linear' rule)" : 'by the P² estimator (approximate)'}.`,
-    ],
+    assumptions: assumptionsOf(checked, groups),
   };
 }
 
@@ -238,7 +357,7 @@ function accumulator(checked: Checked): Accumulator {
  * @returns the bands by metric and what was drawn
  * @throws {@link RareEarthsError} (`invalid-argument`) for draws outside 1–1,000,000, a seed that
  *   is not an integer in the 32-bit range, a quantile outside [0, 1], a figure without two
- *   editions; (`not-computable`) when a draw gives a metric the dataset as is does not, or a
+ *   editions or with a malformed uncertainty (low > high, a negative standard deviation); (`not-computable`) when a draw gives a metric the dataset as is does not, or a
  *   value that is not a finite number; and whatever `metrics` throws
  * @example
  * ```ts
@@ -252,10 +371,10 @@ function accumulator(checked: Checked): Accumulator {
  *   (dataset) => ({
  *     china: stageShares(dataset, { stage: 'mining', year: 2024 }).CHN ?? 0,
  *   }),
- *   { draws: 200, seed: 7 },
+ *   { draws: 1000, seed: 7 },
  * ).metrics.china;
- * band?.min.toFixed(3); // => '0.685'
- * band?.max.toFixed(3); // => '0.703'
+ * band?.value.toFixed(3); // => '0.703'
+ * band?.quantiles.map((q) => q.value.toFixed(3)); // => ['0.686', '0.694', '0.702']
  * ```
  */
 export function simulateMetrics(
@@ -273,7 +392,7 @@ export function simulateMetrics(
   const names = Object.keys(central).sort();
   const acc = new Map(names.map((name) => [name, accumulator(checked)]));
   let d = 0;
-  for (const changes of drawsOf(checked)) {
+  for (const changes of drawsOf(checked, checked.residuals)) {
     const values = metrics(datasetWith(dataset, changes));
     for (const name of names) {
       const value = values[name];
@@ -361,7 +480,7 @@ export function simulate(
   const keys = central.rows.map(rowKey);
   const acc = keys.map(() => accumulator(checked));
   let d = 0;
-  for (const changes of drawsOf(checked)) {
+  for (const changes of drawsOf(checked, checked.residuals)) {
     const rows = run(datasetWith(dataset, changes)).rows;
     if (rows.length !== keys.length || rows.some((r, i) => rowKey(r) !== keys[i]))
       throw new RareEarthsError(fn, 'not-computable', [

@@ -59,6 +59,13 @@ function validDataset(): Dataset {
   if (demand[0]) demand[0].quantity = { amount: '93000', unit: 't', basis: 'REO' };
   const totals = data.worldTotals as Record<string, unknown>[];
   if (totals[0]) totals[0].quantity = { amount: '390000', unit: 't', basis: 'REO' };
+  // Stated uncertainties must hold the mended numbers, and a bound carries none.
+  const range = (low: number, high: number) => ({ kind: 'uniform', low, high, basis: 'b' });
+  if (data.stageOutputs[0]) data.stageOutputs[0].uncertainty = range(260000, 280000);
+  if (flows[0]) flows[0].uncertainty = range(8000, 8200);
+  if (totals[0]) totals[0].uncertainty = range(385000, 395000);
+  if (demand[0]) demand[0].uncertainty = { kind: 'lognormal', mean: 93000, sd: 5000, basis: 'b' };
+  if (balances[0]) delete balances[0].uncertainty;
   const outlooks = data.outlooks as Record<string, unknown>[];
   if (outlooks[0]) delete outlooks[0].quantity;
   const facilities = data.facilities as unknown as {
@@ -98,6 +105,7 @@ describe('dataset schema', () => {
       'facilities.0.feedstock.0: expected exactly one of facility and country, got both',
       'tradeFlows.0: expected exactly one of year and period, got both',
       'tradeFlows.0.quantity.product: expected no product name for a \'REO\' mass, got "x"',
+      "balances.0.uncertainty: expected no uncertainty on a bound (a figure given as 'greater-than' is not a value to draw), got one",
       'balances.0.quantity.product: expected no product name for a \'REO\' mass, got "x"',
       'demand.0.quantity.product: expected no product name for a \'REO\' mass, got "x"',
     ]);
@@ -127,6 +135,7 @@ describe('dataset schema', () => {
       reserves: { quantity: { amount: unknown } }[];
     };
     (data.stageOutputs[0] as { quantity: { amount: unknown } }).quantity.amount = 0;
+    delete (data.stageOutputs[0] as { uncertainty?: unknown }).uncertainty;
     (data.reserves[0] as { quantity: { amount: unknown } }).quantity.amount = '+5';
     expect(parseDataset(data).reserves?.[0]?.quantity.amount).toBe('+5');
   });

@@ -36,7 +36,15 @@ describe('uncertainFigures', () => {
     ]);
     expect(australia?.low).toBe(13000);
     expect(australia?.high).toBe(29000);
-    expect(new Set(figures.map((f) => f.group))).toEqual(new Set(['usgs-mcs-2025+usgs-mcs-2026']));
+    // Every figure without a stated range is a pair of USGS editions; the others state their own.
+    expect(new Set(figures.filter((f) => f.uncertainty === undefined).map((f) => f.group))).toEqual(
+      new Set(['usgs-mcs-2025+usgs-mcs-2026']),
+    );
+    expect(
+      figures
+        .filter((f) => f.uncertainty !== undefined)
+        .every((f) => f.group.startsWith('rounding-')),
+    ).toBe(true);
   });
 
   test('a figure both editions agree on is not uncertain', () => {
