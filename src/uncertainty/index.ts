@@ -7,6 +7,17 @@
  */
 export { type FigureEdition, type UncertainFigure, uncertainFigures } from './figures.js';
 export {
+  figureSobol,
+  type SobolIndex,
+  type SobolOptions,
+  type SobolResult,
+  sobolIndices,
+  type Tornado,
+  type TornadoBar,
+  type TornadoOptions,
+  tornado,
+} from './sensitivity.js';
+export {
   MAX_DRAWS,
   type MetricsSimulation,
   type ScenarioSimulation,

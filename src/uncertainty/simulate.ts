@@ -272,6 +272,34 @@ type Change = { readonly path: readonly (string | number)[]; readonly value: num
  * The numbers of each draw: one uniform per group, groups in sorted order, draws in order; then
  * each derived residual share, the rest of its table after the drawn shares.
  */
+/**
+ * The changes that put every figure at its group's number `u` (a quantile in [0, 1)), then each
+ * derived residual share at the rest of its table.
+ *
+ * @internal
+ */
+export function changesAt(
+  figures: readonly UncertainFigure[],
+  residuals: readonly DerivedResidual[],
+  u: ReadonlyMap<string, number>,
+): Change[] {
+  const changes: Change[] = [];
+  for (const f of figures) {
+    const p = u.get(f.group);
+    if (p !== undefined) changes.push({ path: f.path, value: figureAt(f, p) });
+  }
+  if (residuals.length > 0) {
+    const drawn = new Map(changes.map((c) => [c.path.join('/'), c.value]));
+    for (const r of residuals) {
+      let rest = r.total;
+      for (const m of r.members) rest -= drawn.get(m.path.join('/')) ?? m.value;
+      changes.push({ path: r.path, value: Math.max(0, rest) });
+    }
+  }
+  return changes;
+}
+
+/** The numbers of each draw: one uniform per group, groups in sorted order, draws in order. */
 function* drawsOf(
   checked: Checked,
   residuals: readonly DerivedResidual[],
@@ -280,19 +308,7 @@ function* drawsOf(
   const rng = xoroshiro128plus(checked.seed);
   for (let d = 0; d < checked.draws; d++) {
     const u = new Map(groups.map((g) => [g, uniformFloat64(rng)]));
-    const changes: Change[] = checked.figures.map((f) => ({
-      path: f.path,
-      value: figureAt(f, u.get(f.group) as number),
-    }));
-    if (residuals.length > 0) {
-      const drawn = new Map(changes.map((c) => [c.path.join('/'), c.value]));
-      for (const r of residuals) {
-        let rest = r.total;
-        for (const m of r.members) rest -= drawn.get(m.path.join('/')) ?? m.value;
-        changes.push({ path: r.path, value: Math.max(0, rest) });
-      }
-    }
-    yield changes;
+    yield changesAt(checked.figures, residuals, u);
   }
 }
 
