@@ -73,7 +73,7 @@ export const ROOMS = {
   },
   data: { on: ['model'], holds: 'the embedded baseline dataset, `rare-earths/data`' },
   cli: {
-    on: ['report', 'data'],
+    on: ['report', 'data', 'uncertainty'],
     holds: 'the `rare-earths` command; the only room that touches Node built-ins',
     packages: ['node:*'],
   },

@@ -43,6 +43,7 @@ import {
   stageSharesChart,
 } from '../report/index.js';
 import { csvTable, markdownTable, rowsCsv } from '../report/internal.js';
+import { type ScenarioSimulation, simulate } from '../uncertainty/index.js';
 
 /**
  * Where the command writes, and whether its output is a terminal (colour only then).
@@ -265,14 +266,111 @@ function toleranceOption(value: unknown, name: string): number | undefined {
   return number;
 }
 
+function integerOption(value: unknown, name: string): number {
+  const number = Number(value);
+  if (
+    typeof value !== 'string' ||
+    !/^[+-]?\d+$/.test(value.trim()) ||
+    !Number.isSafeInteger(number)
+  )
+    throw new UsageError(`${name} must be an integer, got '${String(value)}'`);
+  return number;
+}
+
+const BAND_COLUMNS = ['value', 'mean', 'min', 'max'] as const;
+
+function bandCells(
+  row: ScenarioSimulation['rows'][number],
+  digits: (x: number) => string,
+): string[] {
+  return [
+    ...BAND_COLUMNS.map((c) => digits(row.band[c])),
+    ...row.band.quantiles.map((q) => digits(q.value)),
+  ];
+}
+
+// Markdown: the rows the draws move, each with its band; the rows they do not move are counted,
+// not listed (they equal `run` without --draws).
+function renderSimulations(
+  simulations: readonly ScenarioSimulation[],
+  chosen: Format,
+  single: boolean,
+  names: Readonly<Record<string, string>>,
+): string {
+  if (chosen === 'json')
+    return `${JSON.stringify(single ? simulations[0] : simulations, null, 2)}\n`;
+  const quantiles = simulations[0]?.quantiles ?? [];
+  const head = [
+    'scenario',
+    'variable',
+    'region',
+    'stage',
+    'element',
+    'year',
+    'unit',
+    ...BAND_COLUMNS,
+    ...quantiles.map((p) => `p${Math.round(p * 100)}`),
+  ];
+  if (chosen === 'csv') {
+    const body = simulations.flatMap((s) =>
+      s.rows.map((r) => [
+        s.scenario,
+        r.variable,
+        r.region,
+        r.stage ?? '',
+        r.element ?? '',
+        String(r.year),
+        r.unit,
+        ...bandCells(r, (x) => String(x)),
+      ]),
+    );
+    return `${csvTable(head, body)}\r\n`;
+  }
+  const round = (x: number) =>
+    Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(3) : x.toPrecision(4);
+  return simulations
+    .map((s) => {
+      const moved = s.rows.filter((r) => r.band.max > r.band.min);
+      const table = markdownTable(
+        head.slice(1),
+        moved.map((r) => [
+          r.variable,
+          names[r.region] ?? r.region,
+          r.stage ?? '',
+          r.element ?? '',
+          String(r.year),
+          r.unit,
+          ...bandCells(r, round),
+        ]),
+      );
+      return [
+        `## ${s.scenario}: ${s.draws} draws, seed ${s.seed}`,
+        '',
+        moved.length === 0
+          ? 'No row moves with the uncertain figures: every band has zero width.'
+          : table,
+        '',
+        `${s.rows.length - moved.length} of ${s.rows.length} rows do not move with the uncertain figures (their band is their value).`,
+        '',
+        'What the bands rest on:',
+        '',
+        ...s.assumptions.map((a) => `- ${a}`),
+        '',
+      ].join('\n');
+    })
+    .join('\n');
+}
+
 const runCommand: Command = {
   name: 'run',
   summary:
     'evaluate a scenario (or every scenario of a set) over its horizon: supply, concentration, demand, balances, resilience',
   usage:
-    'rare-earths run SCENARIO.json|presets|PRESET-ID [--id ID] [--format md|json|csv] [--out FILE] [--dataset FILE]',
+    'rare-earths run SCENARIO.json|presets|PRESET-ID [--id ID] [--draws N [--seed S]] [--format md|json|csv] [--out FILE] [--dataset FILE]',
   options: {
     id: { type: 'string' },
+    draws: { type: 'string' },
+    seed: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
     dataset: { type: 'string' },
@@ -289,6 +387,29 @@ const runCommand: Command = {
       ? [oneScenario(file, dataset, values.id, '--id', read).scenario]
       : scenarios;
     const single = read.single || one;
+    if (values.draws !== undefined) {
+      const draws = integerOption(values.draws, '--draws');
+      const seed = values.seed === undefined ? 1 : integerOption(values.seed, '--seed');
+      const simulations = selected.map((scenario, i) =>
+        simulate(dataset, scenario, {
+          draws,
+          seed,
+          evaluate: { scenarios },
+          ...(io.stderrIsTTY === true
+            ? {
+                onProgress: (done: number, total: number) =>
+                  io.stderr(
+                    `\r\u001b[Kdrawing ${scenario.id} (${i + 1}/${selected.length}): ${done}/${total}`,
+                  ),
+              }
+            : {}),
+        }),
+      );
+      if (io.stderrIsTTY === true) io.stderr('\r\u001b[K');
+      write(io, values.out, renderSimulations(simulations, chosen, single, namesOf(dataset)));
+      return 0;
+    }
+    if (values.seed !== undefined) throw new UsageError('--seed needs --draws N');
     const evaluator = createEvaluator(dataset, { scenarios });
     const progress = io.stderrIsTTY === true && selected.length > 1;
     const results: ScenarioEvaluation[] = selected.map((scenario, i) => {

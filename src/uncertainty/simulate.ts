@@ -53,6 +53,8 @@ export interface SimulationOptions {
   readonly quantileMethod?: 'exact' | 'streaming';
   /** The uncertain figures to draw; default {@link uncertainFigures} of the dataset. */
   readonly figures?: readonly UncertainFigure[];
+  /** Called with (draws done, draws in all) after each hundredth of the draws, for a progress line. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -164,6 +166,8 @@ function checkOptions(fn: string, dataset: Dataset, options: SimulationOptions):
       "false with quantileMethod 'streaming' (keeping the draws is what streaming avoids)",
       keepDraws,
     );
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function')
+    invalidArgument(fn, ['options', 'onProgress'], 'a function (done, total)', options.onProgress);
   const figures = options.figures ?? uncertainFigures(dataset);
   if (!Array.isArray(figures))
     invalidArgument(fn, ['options', 'figures'], 'an array of uncertain figures', figures);
@@ -408,6 +412,7 @@ export function simulateMetrics(
   const names = Object.keys(central).sort();
   const acc = new Map(names.map((name) => [name, accumulator(checked)]));
   let d = 0;
+  const step = Math.max(1, Math.floor(checked.draws / 100));
   for (const changes of drawsOf(checked, checked.residuals)) {
     const values = metrics(datasetWith(dataset, changes));
     for (const name of names) {
@@ -422,6 +427,8 @@ export function simulateMetrics(
       acc.get(name)?.add(value);
     }
     d += 1;
+    if (options.onProgress !== undefined && (d % step === 0 || d === checked.draws))
+      options.onProgress(d, checked.draws);
   }
   const bands: Record<string, Band> = {};
   for (const name of names) {
@@ -496,6 +503,7 @@ export function simulate(
   const keys = central.rows.map(rowKey);
   const acc = keys.map(() => accumulator(checked));
   let d = 0;
+  const step = Math.max(1, Math.floor(checked.draws / 100));
   for (const changes of drawsOf(checked, checked.residuals)) {
     const rows = run(datasetWith(dataset, changes)).rows;
     if (rows.length !== keys.length || rows.some((r, i) => rowKey(r) !== keys[i]))
@@ -509,6 +517,8 @@ export function simulate(
       acc[i]?.add(r.value);
     });
     d += 1;
+    if (options.onProgress !== undefined && (d % step === 0 || d === checked.draws))
+      options.onProgress(d, checked.draws);
   }
   const rows = central.rows.map((row, i) => ({
     ...row,

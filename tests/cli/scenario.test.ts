@@ -49,7 +49,7 @@ describe('run', () => {
     expect(stdout).toMatch(/^ {2}run +evaluate a scenario/m);
     expect(stdout).toMatch(/^ {2}diff +compare two scenarios/m);
     expect(run(['run', '--help']).stdout).toContain(
-      'Usage: rare-earths run SCENARIO.json|presets|PRESET-ID [--id ID] [--format md|json|csv]',
+      'Usage: rare-earths run SCENARIO.json|presets|PRESET-ID [--id ID] [--draws N [--seed S]] [--format md|json|csv]',
     );
   });
 
@@ -145,7 +145,7 @@ describe('run', () => {
       code: 2,
       stdout: '',
       stderr:
-        'rare-earths run: a FILE argument is required\nUsage: rare-earths run SCENARIO.json|presets|PRESET-ID [--id ID] [--format md|json|csv] [--out FILE] [--dataset FILE]\n',
+        'rare-earths run: a FILE argument is required\nUsage: rare-earths run SCENARIO.json|presets|PRESET-ID [--id ID] [--draws N [--seed S]] [--format md|json|csv] [--out FILE] [--dataset FILE]\n',
     });
     expect(run(['run', set, '--id', 'nope']).stderr).toMatch(
       /presets\.json: no scenario with the id 'nope' \(china-export-controls-2025, /,

@@ -1,0 +1,111 @@
+// `rare-earths run --draws N --seed S`: every row of the evaluation with its band. Expected band:
+// USGS MCS 2026 (yttrium), 2025 imports 300 t, China 70% of import sources (69.5–70.5% once
+// rounding is allowed for), so the full stop withholds 208.5–211.5 t.
+import { describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: (t: string) => {
+      stdout += t;
+    },
+    stderr: (t: string) => {
+      stderr += t;
+    },
+    stderrIsTTY: false,
+  };
+  const code = main(argv, io, { version: '1.2.3' });
+  return { code, stdout, stderr };
+}
+
+describe('run --draws', () => {
+  test('markdown lists the rows that move, with their band, and what the bands rest on', () => {
+    const { code, stdout } = run(
+      'run',
+      'china-export-controls-2025',
+      '--draws',
+      '200',
+      '--seed',
+      '5',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('## china-export-controls-2025: 200 draws, seed 5');
+    const line = stdout
+      .split('\n')
+      .find((l) => /^\| Balance +\| United States .*\| Y +\| 2025 /.test(l));
+    const cells = line?.split('|').map((c) => c.trim()) ?? [];
+    // value, mean, min, max, p5, p50, p95 follow the unit.
+    const [value, , min, max, p5, , p95] = cells.slice(7, 14).map(Number) as number[];
+    expect(value).toBe(-210);
+    expect(min).toBeGreaterThanOrEqual(-211.5);
+    expect(max).toBeLessThanOrEqual(-208.5);
+    expect(p5).toBeLessThan(p95 as number);
+    expect(stdout).toMatch(/\d+ of \d+ rows do not move with the uncertain figures/);
+    expect(stdout).toContain('What the bands rest on:');
+  });
+
+  test('the same seed gives the same output; json and csv carry the bands', () => {
+    const a = run(
+      'run',
+      'china-export-controls-2025',
+      '--draws',
+      '20',
+      '--seed',
+      '9',
+      '--format',
+      'json',
+    );
+    const b = run(
+      'run',
+      'china-export-controls-2025',
+      '--draws',
+      '20',
+      '--seed',
+      '9',
+      '--format',
+      'json',
+    );
+    expect(a.stdout).toBe(b.stdout);
+    const parsed = JSON.parse(a.stdout) as {
+      draws: number;
+      rows: { band: { quantiles: unknown[] } }[];
+    };
+    expect(parsed.draws).toBe(20);
+    expect(parsed.rows[0]?.band.quantiles).toHaveLength(3);
+    const csv = run('run', 'china-export-controls-2025', '--draws', '5', '--format', 'csv').stdout;
+    expect(csv.split('\r\n')[0]).toBe(
+      'scenario,variable,region,stage,element,year,unit,value,mean,min,max,p5,p50,p95',
+    );
+  });
+
+  test('a terminal sees progress on stderr', () => {
+    let stderr = '';
+    const io = {
+      stdout: () => undefined,
+      stderr: (t: string) => void (stderr += t),
+      stderrIsTTY: true,
+    };
+    expect(main(['run', 'china-export-controls-2025', '--draws', '10'], io, { version: '1' })).toBe(
+      0,
+    );
+    expect(stderr).toContain('drawing china-export-controls-2025 (1/1): 10/10');
+  });
+
+  test.each([
+    [['--draws', 'many'], '--draws must be an integer'],
+    [['--draws', '10', '--seed', '1.5'], '--seed must be an integer'],
+    [['--seed', '3'], '--seed needs --draws N'],
+  ])('refuses %j', (args, message) => {
+    const { code, stderr } = run('run', 'china-export-controls-2025', ...args);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain(message);
+  });
+
+  test('draws beyond the ceiling are refused with the function and path', () => {
+    const { code, stderr } = run('run', 'china-export-controls-2025', '--draws', '2000000');
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('options.draws');
+  });
+});
