@@ -14,6 +14,7 @@ function run(...argv: string[]) {
     stderr: (t: string) => {
       stderr += t;
     },
+    isTTY: false,
     stderrIsTTY: false,
   };
   const code = main(argv, io, { version: '1.2.3' });
@@ -84,7 +85,10 @@ describe('run --draws', () => {
     let stderr = '';
     const io = {
       stdout: () => undefined,
-      stderr: (t: string) => void (stderr += t),
+      stderr: (t: string) => {
+        stderr += t;
+      },
+      isTTY: false,
       stderrIsTTY: true,
     };
     expect(main(['run', 'china-export-controls-2025', '--draws', '10'], io, { version: '1' })).toBe(
