@@ -28,4 +28,4 @@ export {
   simulate,
   simulateMetrics,
 } from './simulate.js';
-export type { Band } from './summary.js';
+export type { Band, BandQuantile } from './summary.js';

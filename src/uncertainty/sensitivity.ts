@@ -80,7 +80,7 @@ function groupsOf(figures: readonly UncertainFigure[]): string[] {
  * @param metric - the result to explain: a function from a dataset to a number (any unit)
  * @param options - optionally the `figures` to swing
  * @returns the metric as is and every input's bar
- * @throws {@link RareEarthsError} (`invalid-argument`) for a metric that is not a function;
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for a metric that is not a function;
  *   (`not-computable`) when the metric is not a finite number; and whatever `metric` throws
  * @example
  * ```ts
@@ -202,7 +202,7 @@ function checkSobol(fn: string, options: SobolOptions): { samples: number; seed:
  * @param dimensions - the number of inputs, an integer from 1 to 1,000
  * @param options - `samples` (N) and `seed`
  * @returns each input's first-order and total index, the variance, N and the method
- * @throws {@link RareEarthsError} (`invalid-argument`) for samples below 2 or above 1,000,000,
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for samples below 2 or above 1,000,000,
  *   a seed that is not a 32-bit integer, dimensions outside 1–1,000;
  *   (`not-computable`) when the model gives a number that is not finite, or has no variance
  * @example
@@ -282,7 +282,7 @@ export function sobolIndices(
  * @param metric - the result to explain: a function from a dataset to a number
  * @param options - `samples` and `seed`, and optionally the `figures`
  * @returns an index per group (`input` is the group's name)
- * @throws {@link RareEarthsError} as {@link sobolIndices} does, and (`invalid-argument`) when
+ * @throws {@link index!RareEarthsError} as {@link sobolIndices} does, and (`invalid-argument`) when
  *   there is no uncertain figure
  * @example
  * ```ts

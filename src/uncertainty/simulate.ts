@@ -63,7 +63,7 @@ export interface SimulationOptions {
  * @category Uncertainty
  */
 export interface SimulateOptions extends SimulationOptions {
-  /** The evaluation's options, as {@link evaluate} takes them. */
+  /** The evaluation's options, as {@link index!evaluate} takes them. */
   readonly evaluate?: EvaluateOptions;
 }
 
@@ -105,6 +105,8 @@ export interface MetricsSimulation extends SimulationSetup {
  * @category Uncertainty
  */
 export interface SimulatedRow extends ScenarioRow {
+  /** The variable, one of the names `scenarioVariables` (from `rare-earths`) lists. */
+  readonly variable: ScenarioRow['variable'];
   /** The row's value over the draws; `band.value` equals `value`, the evaluation of the dataset as is. */
   readonly band: Band;
 }
@@ -375,7 +377,7 @@ function accumulator(checked: Checked): Accumulator {
  * @param metrics - the analysis: a function from a dataset to named numbers (any unit)
  * @param options - `draws` and `seed`; optionally `quantiles`, `keepDraws`, `quantileMethod`, `figures`
  * @returns the bands by metric and what was drawn
- * @throws {@link RareEarthsError} (`invalid-argument`) for draws outside 1–1,000,000, a seed that
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for draws outside 1–1,000,000, a seed that
  *   is not an integer in the 32-bit range, a quantile outside [0, 1], a figure without two
  *   editions or with a malformed uncertainty (low > high, a negative standard deviation); (`not-computable`) when a draw gives a metric the dataset as is does not, or a
  *   value that is not a finite number; and whatever `metrics` throws
@@ -447,7 +449,7 @@ function rowKey(row: ScenarioRow): string {
 }
 
 /**
- * Monte Carlo of a scenario: {@link evaluate} on the dataset at each draw of its uncertain
+ * Monte Carlo of a scenario: {@link index!evaluate} on the dataset at each draw of its uncertain
  * figures ({@link uncertainFigures}), with every row of the evaluation given its band (value on
  * the dataset as is, mean, minimum, maximum, quantiles). The scenario is checked and resolved
  * once; each draw re-reads the drawn dataset, so tables, sizes, import lines and demand paths
@@ -455,11 +457,11 @@ function rowKey(row: ScenarioRow): string {
  *
  * @category Uncertainty
  * @param dataset - a dataset, e.g. `baseline` from `rare-earths/data`
- * @param scenario - the scenario, as {@link evaluate} takes it
+ * @param scenario - the scenario, as {@link index!evaluate} takes it
  * @param options - `draws` and `seed`; optionally `quantiles`, `keepDraws`, `quantileMethod`,
  *   `figures`, and `evaluate` (the evaluation's options)
  * @returns every row with its band, and what was drawn
- * @throws {@link RareEarthsError} as {@link evaluate} does, and (`invalid-argument`) for the
+ * @throws {@link index!RareEarthsError} as {@link index!evaluate} does, and (`invalid-argument`) for the
  *   options as {@link simulateMetrics} does; (`not-computable`) when a draw changes which rows
  *   the evaluation has
  * @example

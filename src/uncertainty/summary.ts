@@ -111,6 +111,18 @@ export class StreamingQuantile {
 }
 
 /**
+ * One quantile of a {@link Band}.
+ *
+ * @category Uncertainty
+ */
+export interface BandQuantile {
+  /** The probability, a fraction in [0, 1] (0.05 for P5). */
+  readonly p: number;
+  /** The metric's value at that quantile, in the metric's unit. */
+  readonly value: number;
+}
+
+/**
  * The band of one metric over the draws.
  *
  * @category Uncertainty
@@ -124,8 +136,8 @@ export interface Band {
   readonly min: number;
   /** The largest value drawn. */
   readonly max: number;
-  /** The quantiles asked for, in ascending order of `p`, in the metric's unit. */
-  readonly quantiles: readonly { readonly p: number; readonly value: number }[];
+  /** The quantiles asked for, in ascending order of `p`. */
+  readonly quantiles: readonly BandQuantile[];
   /** Every draw's value, in draw order, when `keepDraws` was asked for. */
   readonly draws?: readonly number[];
 }
