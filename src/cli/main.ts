@@ -43,7 +43,7 @@ import {
   stageSharesChart,
 } from '../report/index.js';
 import { csvTable, markdownTable, rowsCsv } from '../report/internal.js';
-import { type ScenarioSimulation, simulate } from '../uncertainty/index.js';
+import { type ScenarioSimulation, simulate, simulateMetrics } from '../uncertainty/index.js';
 
 /**
  * Where the command writes, and whether its output is a terminal (colour only then).
@@ -469,13 +469,79 @@ const diffCommand: Command = {
   },
 };
 
+// The report's headline figures with their bands: each stage's leader share and HHI, the stage
+// report recomputed on every draw of the dataset's uncertain figures.
+function reportBands(
+  dataset: Dataset,
+  report: ReturnType<typeof stageReport>,
+  options: Parameters<typeof stageReport>[1],
+  values: Readonly<Record<string, unknown>>,
+  io: CliIo,
+): string {
+  const draws = values.draws === undefined ? 1000 : integerOption(values.draws, '--draws');
+  const seed = values.seed === undefined ? 1 : integerOption(values.seed, '--seed');
+  const metrics = (d: Dataset) => {
+    const drawn = stageReport(d, options);
+    const out: Record<string, number> = {};
+    for (const stage of report.stages) {
+      const again = drawn.stages.find((s) => s.stage === stage.stage);
+      out[`${stage.stage}|share`] =
+        again?.top.find((t) => t.country === stage.leader.country)?.share ?? 0;
+      out[`${stage.stage}|hhi`] = again?.hhiPoints ?? Number.NaN;
+    }
+    return out;
+  };
+  const result = simulateMetrics(dataset, metrics, {
+    draws,
+    seed,
+    ...(io.stderrIsTTY === true
+      ? {
+          onProgress: (done: number, total: number) =>
+            io.stderr(`\r\u001b[Kdrawing the report: ${done}/${total}`),
+        }
+      : {}),
+  });
+  if (io.stderrIsTTY === true) io.stderr('\r\u001b[K');
+  const names = namesOf(dataset);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const pts = (x: number) => Math.round(x).toLocaleString('en-US');
+  const band = (key: string, show: (x: number) => string) => {
+    const b = result.metrics[key];
+    if (b === undefined) return ['', ''];
+    const [p5, , p95] = b.quantiles.map((q) => q.value) as [number, number, number];
+    return [show(b.value), b.max > b.min ? `${show(p5)}–${show(p95)}` : 'no spread'];
+  };
+  const rows = report.stages.map((stage) => [
+    stage.stage,
+    String(stage.year),
+    names[stage.leader.country] ?? stage.leader.country,
+    ...band(`${stage.stage}|share`, pct),
+    ...band(`${stage.stage}|hhi`, pts),
+  ]);
+  return [
+    '',
+    `## How sure: bands over ${draws} draws (seed ${seed})`,
+    '',
+    markdownTable(
+      ['Stage', 'Year', 'Leader', 'Leader share', 'P5–P95', 'HHI (points)', 'P5–P95'],
+      rows,
+    ),
+    '',
+    ...result.assumptions.map((a) => `- ${a}`),
+    '',
+  ].join('\n');
+}
+
 const reportCommand: Command = {
   name: 'report',
   summary:
     'the stage-by-stage picture: shares, HHI and band, chokepoint, supply without China, import reliance, sourcing, sources',
   usage:
-    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID]] [--denominator rowSum|publishedWorldTotal]',
+    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID]] [--denominator rowSum|publishedWorldTotal] [--uncertainty [--draws N] [--seed S]]',
   options: {
+    uncertainty: { type: 'boolean' },
+    draws: { type: 'string' },
+    seed: { type: 'string' },
     year: { type: 'string' },
     element: { type: 'string' },
     denominator: { type: 'string' },
@@ -499,13 +565,25 @@ const reportCommand: Command = {
         `--denominator must be rowSum or publishedWorldTotal, got '${String(denominator)}'`,
       );
     const { dataset, year, heading } = scenarioWorld(values);
-    const report = stageReport(dataset, {
+    // The denominator was checked just above.
+    const reportOptions: Parameters<typeof stageReport>[1] = {
       ...(year === undefined ? {} : { year }),
       ...(symbol === undefined ? {} : { element: symbol }),
-      ...(denominator === undefined ? {} : { denominator }),
-    });
+      ...(denominator === undefined
+        ? {}
+        : { denominator: denominator as 'rowSum' | 'publishedWorldTotal' }),
+    };
+    const report = stageReport(dataset, reportOptions);
     const color = io.isTTY && values.out === undefined && chosen === 'md';
-    const text = renderStageReport(report, { format: chosen, names: namesOf(dataset), color });
+    let text = renderStageReport(report, { format: chosen, names: namesOf(dataset), color });
+    if (values.uncertainty === true) {
+      if (chosen !== 'md')
+        throw new UsageError(
+          '--uncertainty prints its bands in markdown only; for json or csv bands use `run --draws`',
+        );
+      text += reportBands(dataset, report, reportOptions, values, io);
+    } else if (values.draws !== undefined || values.seed !== undefined)
+      throw new UsageError('--draws and --seed need --uncertainty (or use `run --draws`)');
     write(
       io,
       values.out,

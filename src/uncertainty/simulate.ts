@@ -323,7 +323,7 @@ function assumptionsOf(checked: Checked, groups: readonly string[]): string[] {
   const editions = checked.figures.length - stated.length;
   const kinds = [...new Set(stated.map((f) => f.uncertainty?.kind))].sort().join(', ');
   const out = [
-    `${checked.figures.length} uncertain figure${checked.figures.length === 1 ? '' : 's'} in ${groups.length} correlation group${groups.length === 1 ? '' : 's'} (${groups.length <= 6 ? groups.join('; ') || 'none' : `${groups.slice(0, 3).join('; ')} and ${groups.length - 3} more, listed in groups`}): the figures of a group move to the same quantile together (one draw per group), groups are drawn independently.`,
+    `${checked.figures.length} uncertain figure${checked.figures.length === 1 ? '' : 's'} in ${groups.length} correlation group${groups.length === 1 ? '' : 's'} (${groups.length <= 6 ? groups.join('; ') || 'none' : `${groups.slice(0, 3).join('; ')} and ${groups.length - 3} more`}): the figures of a group move to the same quantile together (one draw per group), groups are drawn independently.`,
   ];
   if (editions > 0)
     out.push(

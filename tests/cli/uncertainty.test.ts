@@ -113,3 +113,43 @@ describe('run --draws', () => {
     expect(stderr).toContain('options.draws');
   });
 });
+
+describe('report --uncertainty', () => {
+  test('the headline shares and HHIs with their bands', () => {
+    const { code, stdout } = run(
+      'report',
+      '--uncertainty',
+      '--year',
+      '2024',
+      '--draws',
+      '300',
+      '--seed',
+      '2',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('## How sure: bands over 300 draws (seed 2)');
+    const separation =
+      stdout.split('\n').find((l) => /^\| separation +\| 2024 \| China/.test(l)) ?? '';
+    // IEA 91% → 90.5–91.5%; the HHI with the residual counted as many small producers is
+    // 90.5² … 91.5² = 8,190 … 8,372 points.
+    const [, , , , share, shareBand, hhiPoints, hhiBand] = separation
+      .split('|')
+      .map((c) => c.trim());
+    expect(share).toBe('91.0%');
+    const [low, high] = (shareBand ?? '').split('–').map((x) => Number.parseFloat(x));
+    expect(low).toBeGreaterThanOrEqual(90.5);
+    expect(high).toBeLessThanOrEqual(91.5);
+    expect(hhiPoints).toBe('8,281');
+    const [hLow, hHigh] = (hhiBand ?? '').split('–').map((x) => Number(x.replace(',', '')));
+    expect(hLow).toBeGreaterThanOrEqual(8190);
+    expect(hHigh).toBeLessThanOrEqual(8373);
+    expect(stdout).toContain('Every other figure is held at its value');
+  });
+
+  test('bands are markdown only; --draws needs --uncertainty', () => {
+    expect(run('report', '--uncertainty', '--format', 'json').stderr).toContain('markdown only');
+    expect(run('report', '--draws', '10').stderr).toContain(
+      '--draws and --seed need --uncertainty',
+    );
+  });
+});
