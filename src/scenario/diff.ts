@@ -7,6 +7,7 @@ import { invalidArgument } from '../errors/index.js';
 import type { Stage } from '../model/index.js';
 import { approxEqual } from '../numeric/index.js';
 import { stageRank } from './context.js';
+import { rowKey } from './steps/shared.js';
 import type { ScenarioEvaluation, ScenarioRow } from './types.js';
 import { type ScenarioVariable, scenarioVariables } from './variables.js';
 
@@ -194,10 +195,6 @@ function comparePaths(a: readonly (string | number)[], b: readonly (string | num
     return String(x) < String(y) ? -1 : 1;
   }
   return a.length - b.length;
-}
-
-function rowKey(row: ScenarioRow): string {
-  return [row.variable, row.region, row.stage ?? '', row.element ?? '', row.year].join('\u0000');
 }
 
 function compareDeltas(a: MetricDelta, b: MetricDelta): number {

@@ -2,4 +2,4 @@
 // evaluates a scenario resolved once). Nothing here is exported from the package.
 export { readEvaluationInputs } from './context.js';
 export { evaluateResolved, resolveChecked } from './evaluate.js';
-export { compareRows } from './steps/shared.js';
+export { compareRows, rowKey } from './steps/shared.js';

@@ -192,13 +192,13 @@ export function uncertainFigures(dataset: Dataset): UncertainFigure[] {
     const editions = newestFirst.map((e) => ({ source: e.source, value: e.value }));
     const stated = used.uncertainty;
     if (stated !== undefined) {
-      const bounded = stated.kind !== 'normal' && stated.kind !== 'lognormal';
+      const [lowEnd, highEnd] = endQuantiles(stated);
       figures.push({
         id: used.key,
         path: used.path,
         value: used.value,
-        low: quantileOf(stated, bounded ? 0 : 0.05),
-        high: bounded ? quantileOf(stated, 1 - Number.EPSILON) : quantileOf(stated, 0.95),
+        low: quantileOf(stated, lowEnd),
+        high: quantileOf(stated, highEnd),
         unit: used.unit,
         editions,
         uncertainty: stated,
@@ -285,6 +285,20 @@ export function derivedResiduals(
     out.push({ path, members, total });
   });
   return out;
+}
+
+/**
+ * The quantiles a figure's low and high ends sit at: 0 and just below 1 for a bounded draw
+ * (editions, uniform, triangular, PERT, values), 0.05 and 0.95 for a normal or lognormal one,
+ * whose ends are unbounded.
+ *
+ * @internal
+ */
+export function endQuantiles(
+  uncertainty: FigureUncertainty | undefined,
+): readonly [number, number] {
+  const kind = uncertainty?.kind;
+  return kind === 'normal' || kind === 'lognormal' ? [0.05, 0.95] : [0, 1 - Number.EPSILON];
 }
 
 /**

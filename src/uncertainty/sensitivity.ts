@@ -6,8 +6,13 @@ import { invalidArgument, RareEarthsError } from '../errors/index.js';
 import type { Dataset } from '../model/index.js';
 import { checkInteger } from '../numeric/internal.js';
 import { datasetWith } from './draw.js';
-import { derivedResiduals, type UncertainFigure, uncertainFigures } from './figures.js';
-import { changesAt } from './simulate.js';
+import {
+  derivedResiduals,
+  endQuantiles,
+  type UncertainFigure,
+  uncertainFigures,
+} from './figures.js';
+import { changesAt, checkSeed } from './simulate.js';
 
 /**
  * One input's bar of a tornado: the metric with that input at its low end and at its high end,
@@ -48,12 +53,6 @@ export interface Tornado {
 export interface TornadoOptions {
   /** The uncertain figures; default {@link uncertainFigures} of the dataset. */
   readonly figures?: readonly UncertainFigure[];
-}
-
-const ALMOST_ONE = 1 - Number.EPSILON;
-
-function isUnbounded(f: UncertainFigure): boolean {
-  return f.uncertainty?.kind === 'normal' || f.uncertainty?.kind === 'lognormal';
 }
 
 function finiteMetric(fn: string, path: readonly (string | number)[], value: unknown): number {
@@ -109,13 +108,11 @@ export function tornado(
   const bars: TornadoBar[] = groupsOf(figures).map((group) => {
     const members = figures.filter((f) => f.group === group);
     const at = (end: 'low' | 'high') => {
-      // Each figure of the group at its own end: bounded draws at quantile 0 or 1, unbounded
-      // (normal, lognormal) at 0.05 or 0.95.
-      const moved = members.map((f) => ({ ...f, group: isUnbounded(f) ? 'unbounded' : 'bounded' }));
-      const u = new Map([
-        ['bounded', end === 'low' ? 0 : ALMOST_ONE],
-        ['unbounded', end === 'low' ? 0.05 : 0.95],
-      ]);
+      // Each figure of the group at its own end (see endQuantiles): the group is one input.
+      const moved = members.map((f) => ({ ...f, group: f.id }));
+      const u = new Map(
+        members.map((f) => [f.id, endQuantiles(f.uncertainty)[end === 'low' ? 0 : 1]]),
+      );
       const changes = changesAt(moved, residuals, u);
       return finiteMetric(fn, ['groups', group, end], metric(datasetWith(dataset, changes)));
     };
@@ -181,10 +178,7 @@ function checkSobol(fn: string, options: SobolOptions): { samples: number; seed:
   const samples = checkInteger(fn, ['options', 'samples'], options.samples, 2);
   if (samples > 1_000_000)
     invalidArgument(fn, ['options', 'samples'], 'at most 1,000,000 samples', samples);
-  const seed = checkInteger(fn, ['options', 'seed'], options.seed, -(2 ** 31));
-  if (seed > 2 ** 31 - 1)
-    invalidArgument(fn, ['options', 'seed'], 'an integer from -2147483648 to 2147483647', seed);
-  return { samples, seed };
+  return { samples, seed: checkSeed(fn, options.seed) };
 }
 
 /**

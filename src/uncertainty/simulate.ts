@@ -12,6 +12,7 @@ import {
   evaluateResolved,
   readEvaluationInputs,
   resolveChecked,
+  rowKey,
 } from '../scenario/internal.js';
 import { datasetWith } from './draw.js';
 import {
@@ -133,7 +134,21 @@ type Checked = {
   readonly method: 'exact' | 'streaming';
   readonly figures: readonly UncertainFigure[];
   readonly residuals: readonly DerivedResidual[];
+  /** The correlation groups, sorted: the order their numbers are drawn in. */
+  readonly groups: readonly string[];
 };
+
+/**
+ * A generator seed: an integer in the 32-bit range that xoroshiro128+ takes.
+ *
+ * @internal
+ */
+export function checkSeed(fn: string, value: unknown): number {
+  const seed = checkInteger(fn, ['options', 'seed'], value, -(2 ** 31));
+  if (seed > 2 ** 31 - 1)
+    invalidArgument(fn, ['options', 'seed'], 'an integer from -2147483648 to 2147483647', seed);
+  return seed;
+}
 
 function checkOptions(fn: string, dataset: Dataset, options: SimulationOptions): Checked {
   if (typeof options !== 'object' || options === null)
@@ -146,9 +161,7 @@ function checkOptions(fn: string, dataset: Dataset, options: SimulationOptions):
       `at most ${MAX_DRAWS.toLocaleString('en-US')} draws`,
       draws,
     );
-  const seed = checkInteger(fn, ['options', 'seed'], options.seed, -(2 ** 31));
-  if (seed > 2 ** 31 - 1)
-    invalidArgument(fn, ['options', 'seed'], 'an integer from -2147483648 to 2147483647', seed);
+  const seed = checkSeed(fn, options.seed);
   const raw = options.quantiles ?? [0.05, 0.5, 0.95];
   if (!Array.isArray(raw) || raw.length === 0)
     invalidArgument(fn, ['options', 'quantiles'], 'a non-empty array of fractions', raw);
@@ -184,6 +197,7 @@ function checkOptions(fn: string, dataset: Dataset, options: SimulationOptions):
     method,
     figures,
     residuals: derivedResiduals(dataset, figures),
+    groups: [...new Set(figures.map((f) => f.group))].sort(),
   };
 }
 
@@ -310,7 +324,7 @@ function* drawsOf(
   checked: Checked,
   residuals: readonly DerivedResidual[],
 ): Generator<readonly Change[]> {
-  const groups = [...new Set(checked.figures.map((f) => f.group))].sort();
+  const groups = checked.groups;
   const rng = xoroshiro128plus(checked.seed);
   for (let d = 0; d < checked.draws; d++) {
     const u = new Map(groups.map((g) => [g, uniformFloat64(rng)]));
@@ -345,7 +359,7 @@ function assumptionsOf(checked: Checked, groups: readonly string[]): string[] {
 }
 
 function setup(checked: Checked): SimulationSetup {
-  const groups = [...new Set(checked.figures.map((f) => f.group))].sort();
+  const groups = checked.groups;
   return {
     draws: checked.draws,
     seed: checked.seed,
@@ -442,10 +456,6 @@ export function simulateMetrics(
     bands[name] = (acc.get(name) as Accumulator).band(central_, checked.keepDraws);
   }
   return { ...setup(checked), metrics: bands };
-}
-
-function rowKey(row: ScenarioRow): string {
-  return [row.variable, row.region, row.stage ?? '', row.element ?? '', row.year].join('|');
 }
 
 /**

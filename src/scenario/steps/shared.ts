@@ -131,6 +131,11 @@ export function compareText(a: string | undefined, b: string | undefined): numbe
   return a < b ? -1 : 1;
 }
 
+/** A row's identity within one evaluation: variable, region, stage, element, year. @internal */
+export function rowKey(row: ScenarioRow): string {
+  return [row.variable, row.region, row.stage ?? '', row.element ?? '', row.year].join('\u0000');
+}
+
 /** The deterministic order of rows: variable, region, stage, element, year. @internal */
 export function compareRows(a: ScenarioRow, b: ScenarioRow): number {
   return (
