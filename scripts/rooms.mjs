@@ -71,9 +71,20 @@ export const ROOMS = {
       'uncertain figures and Monte Carlo of any analysis or scenario, `rare-earths/uncertainty`',
     packages: ['pure-rand'],
   },
+  trade: {
+    on: ['model', 'concentration'],
+    holds:
+      'Comtrade and BACI readers, mirror flows, import into a dataset, import concentration, `rare-earths/trade`',
+    packages: ['papaparse'],
+  },
+  duckdb: {
+    on: ['trade'],
+    holds: 'the same trade analysis out of core in DuckDB SQL, `rare-earths/duckdb`',
+    packages: ['@duckdb/node-api'],
+  },
   data: { on: ['model'], holds: 'the embedded baseline dataset, `rare-earths/data`' },
   cli: {
-    on: ['report', 'data', 'uncertainty'],
+    on: ['report', 'data', 'uncertainty', 'trade'],
     holds: 'the `rare-earths` command; the only room that touches Node built-ins',
     packages: ['node:*'],
   },
