@@ -11,10 +11,34 @@ import { RareEarthsError } from '../errors/index.js';
  */
 export type TradeSource =
   | string
-  | Blob
-  | ReadableStream<Uint8Array>
+  | BlobLike
+  | ByteStreamLike
   | AsyncIterable<Uint8Array | string>
   | Iterable<Uint8Array | string>;
+
+/**
+ * A web `ReadableStream` of bytes, as far as the readers use it (typed structurally so that the
+ * library's types name no DOM or Node global).
+ *
+ * @category Trade
+ */
+export interface ByteStreamLike {
+  /** Locks the stream to a reader. */
+  getReader(): {
+    read(): Promise<{ readonly done: boolean; readonly value?: Uint8Array | undefined }>;
+    releaseLock(): void;
+  };
+}
+
+/**
+ * A `Blob` or `File`, as far as the readers use it.
+ *
+ * @category Trade
+ */
+export interface BlobLike {
+  /** The contents as a stream of bytes. */
+  stream(): ByteStreamLike;
+}
 
 /** A block of whole records, each with the line (1-based) it starts on. @internal */
 export interface CsvBlock {
@@ -40,21 +64,21 @@ function fail(context: CsvContext, line: number, message: string): never {
   ]);
 }
 
-function isReadableStream(source: unknown): source is ReadableStream<Uint8Array> {
-  return typeof (source as ReadableStream | null)?.getReader === 'function';
+function isByteStream(source: unknown): source is ByteStreamLike {
+  return typeof (source as ByteStreamLike | null)?.getReader === 'function';
 }
 
-function isBlob(source: unknown): source is Blob {
-  return typeof Blob !== 'undefined' && source instanceof Blob;
+function isBlob(source: unknown): source is BlobLike {
+  return typeof (source as BlobLike | null)?.stream === 'function';
 }
 
-async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* streamChunks(stream: ByteStreamLike): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      yield value;
+      if (value !== undefined) yield value;
     }
   } finally {
     reader.releaseLock();
@@ -70,7 +94,7 @@ async function* textChunks(source: TradeSource, context: CsvContext): AsyncGener
   }
   const chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> = isBlob(source)
     ? streamChunks(source.stream())
-    : isReadableStream(source)
+    : isByteStream(source)
       ? streamChunks(source)
       : source;
   // fatal: a byte sequence that is not UTF-8 is refused, not replaced with U+FFFD.

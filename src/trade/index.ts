@@ -19,7 +19,7 @@ export {
   type TradeConcentrationRow,
   tradeConcentration,
 } from './concentration.js';
-export type { TradeSource } from './csv.js';
+export type { BlobLike, ByteStreamLike, TradeSource } from './csv.js';
 export {
   type ImportTradeOptions,
   importTrade,
