@@ -486,7 +486,6 @@ function importAssumptions(
  */
 export function mergeTrade(dataset: Dataset, imports: readonly TradeImport[]): Dataset {
   const sources = [...dataset.sources];
-  const sourceIds = new Set(sources.map((source) => source.id));
   const countries = [...dataset.countries];
   const known = new Set<string>([
     ...countries.map((country) => country.code),
@@ -494,9 +493,16 @@ export function mergeTrade(dataset: Dataset, imports: readonly TradeImport[]): D
   ]);
   const flows = [...(dataset.tradeFlows ?? [])];
   for (const imported of imports) {
-    if (!sourceIds.has(imported.source.id)) {
+    const existing = sources.findIndex((source) => source.id === imported.source.id);
+    if (existing === -1) {
       sources.push(imported.source);
-      sourceIds.add(imported.source.id);
+    } else if (JSON.stringify(sources[existing]) !== JSON.stringify(imported.source)) {
+      throw new RareEarthsError('mergeTrade', 'invalid-input', [
+        {
+          path: ['sources', existing, 'id'],
+          message: `expected a source id of its own for the imported file, got ${JSON.stringify(imported.source.id)}, which the dataset uses for "${sources[existing]?.title}"`,
+        },
+      ]);
     }
     for (const country of imported.countries) {
       if (!known.has(country.code)) {
