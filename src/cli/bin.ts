@@ -19,7 +19,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-process.exitCode = main(
+const code = main(
   process.argv.slice(2),
   {
     stdout: (text) => process.stdout.write(text),
@@ -29,3 +29,9 @@ process.exitCode = main(
   },
   { version: packageJson.version },
 );
+// `import` and `report --trade` stream files: their exit code arrives when the work is done.
+if (typeof code === 'number') process.exitCode = code;
+else
+  code.then((done) => {
+    process.exitCode = done;
+  });

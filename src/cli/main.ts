@@ -43,7 +43,18 @@ import {
   stageSharesChart,
 } from '../report/index.js';
 import { csvTable, markdownTable, rowsCsv } from '../report/internal.js';
+import { mergeTrade } from '../trade/index.js';
 import { type ScenarioSimulation, simulate, simulateMetrics } from '../uncertainty/index.js';
+import {
+  detectFormat,
+  type ImportRequest,
+  InputError,
+  importFiles,
+  importRequest,
+  importSummary,
+  tradeSection,
+  UsageError,
+} from './trade.js';
 
 /**
  * Where the command writes, and whether its output is a terminal (colour only then).
@@ -69,19 +80,16 @@ interface Command {
   readonly usage: string;
   readonly options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
   readonly positionals: number;
+  /** Whether more positionals than `positionals` may follow (`import comtrade FILE…`). */
+  readonly variadic?: boolean;
   /** What the positional argument is called in errors; default `FILE`. */
   readonly argument?: string;
   readonly run: (
     values: Record<string, string | boolean | undefined>,
     positionals: readonly string[],
     io: CliIo,
-  ) => number;
+  ) => number | Promise<number>;
 }
-
-/** A mistake in how the command was called: exit 2 with the usage. */
-class UsageError extends Error {}
-/** A problem with the user's files or data: exit 1 with the reason. */
-class InputError extends Error {}
 
 const FORMATS = ['md', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -537,8 +545,10 @@ const reportCommand: Command = {
   summary:
     'the stage-by-stage picture: shares, HHI and band, chokepoint, supply without China, import reliance, sourcing, sources',
   usage:
-    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID]] [--denominator rowSum|publishedWorldTotal] [--uncertainty [--draws N] [--seed S]]',
+    'rare-earths report [--year N] [--element Nd] [--format md|json|csv] [--out FILE] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID]] [--denominator rowSum|publishedWorldTotal] [--uncertainty [--draws N] [--seed S]] [--trade FILE [--countries FILE]]',
   options: {
+    trade: { type: 'string' },
+    countries: { type: 'string' },
     uncertainty: { type: 'boolean' },
     draws: { type: 'string' },
     seed: { type: 'string' },
@@ -584,12 +594,60 @@ const reportCommand: Command = {
       text += reportBands(dataset, report, reportOptions, values, io);
     } else if (values.draws !== undefined || values.seed !== undefined)
       throw new UsageError('--draws and --seed need --uncertainty (or use `run --draws`)');
-    write(
-      io,
-      values.out,
-      chosen === 'md' && heading !== undefined ? `${heading}\n\n${text}` : text,
+    const finish = (body: string) => {
+      write(
+        io,
+        values.out,
+        chosen === 'md' && heading !== undefined ? `${heading}\n\n${body}` : body,
+      );
+      return 0;
+    };
+    if (values.trade === undefined) {
+      if (values.countries !== undefined) throw new UsageError('--countries needs --trade FILE');
+      return finish(text);
+    }
+    if (chosen !== 'md')
+      throw new UsageError(
+        '--trade prints its section in markdown only; for data use `import` and rare-earths/trade',
+      );
+    const file = String(values.trade);
+    const request = importRequest(detectFormat(file), [file], { countries: values.countries });
+    return importFiles(request, io).then((imports) =>
+      finish(text + tradeSection(imports, dataset, namesOf(dataset))),
     );
-    return 0;
+  },
+};
+
+const importCommand: Command = {
+  name: 'import',
+  summary:
+    'read UN Comtrade or CEPII BACI files (streamed, any size), keep the rare-earth codes and merge the flows into a dataset',
+  usage:
+    'rare-earths import comtrade|baci FILE… --out dataset.json [--dataset base.json] [--countries country_codes.csv] [--prefer importer|exporter|both] [--years YYYY-YYYY] [--unallocated other] [--source-id ID]',
+  options: {
+    out: { type: 'string' },
+    dataset: { type: 'string' },
+    countries: { type: 'string' },
+    prefer: { type: 'string' },
+    years: { type: 'string' },
+    unallocated: { type: 'string' },
+    'source-id': { type: 'string' },
+  },
+  positionals: 2,
+  variadic: true,
+  argument: 'comtrade|baci FILE',
+  run(values, positionals, io) {
+    const [format, ...files] = positionals;
+    const request: ImportRequest = importRequest(String(format), files, values);
+    if (values.out === undefined)
+      throw new UsageError('--out FILE (the merged dataset) is required');
+    const base = datasetOption(values.dataset);
+    return importFiles(request, io).then((imports) => {
+      const merged = mergeTrade(base, imports);
+      write(io, values.out, `${JSON.stringify(merged, null, 2)}\n`);
+      io.stdout(importSummary(imports, merged, base, String(values.out)));
+      return 0;
+    });
   },
 };
 
@@ -914,6 +972,7 @@ const elementsCommand: Command = {
 
 const COMMANDS: readonly Command[] = [
   reportCommand,
+  importCommand,
   chartsCommand,
   runCommand,
   diffCommand,
@@ -953,7 +1012,7 @@ function commandHelp(command: Command): string {
  *
  * @internal
  */
-export function main(argv: readonly string[], io: CliIo, info: CliInfo): number {
+export function main(argv: readonly string[], io: CliIo, info: CliInfo): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic =
@@ -986,7 +1045,11 @@ export function main(argv: readonly string[], io: CliIo, info: CliInfo): number 
     } catch (error) {
       throw new UsageError((error as Error).message.split('\n')[0]);
     }
-    if (parsed.positionals.length !== command.positionals) {
+    if (
+      command.variadic === true
+        ? parsed.positionals.length < command.positionals
+        : parsed.positionals.length !== command.positionals
+    ) {
       throw new UsageError(
         command.positionals === 0
           ? `unexpected argument '${parsed.positionals[0]}'`
@@ -995,26 +1058,34 @@ export function main(argv: readonly string[], io: CliIo, info: CliInfo): number 
             : `expected ${command.positionals} argument${command.positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`,
       );
     }
-    return command.run(
+    const code = command.run(
       parsed.values as Record<string, string | boolean | undefined>,
       parsed.positionals,
       io,
     );
+    return typeof code === 'number'
+      ? code
+      : code.catch((error: unknown) => failure(command, io, error));
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`rare-earths ${command.name}: ${error.message}\nUsage: ${command.usage}\n`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      io.stderr(
-        `rare-earths ${command.name}: ${error.message}\nRun 'rare-earths ${command.name} --help' for usage.\n`,
-      );
-      return 1;
-    }
-    if (isRareEarthsError(error)) {
-      io.stderr(`rare-earths ${command.name}: ${error.message.replace(/\n/g, ' ')}\n`);
-      return 1;
-    }
-    throw error;
+    return failure(command, io, error);
   }
+}
+
+/** The exit code of a command that threw: 2 for a usage error, 1 for refused input. */
+function failure(command: Command, io: CliIo, error: unknown): number {
+  if (error instanceof UsageError) {
+    io.stderr(`rare-earths ${command.name}: ${error.message}\nUsage: ${command.usage}\n`);
+    return 2;
+  }
+  if (error instanceof InputError) {
+    io.stderr(
+      `rare-earths ${command.name}: ${error.message}\nRun 'rare-earths ${command.name} --help' for usage.\n`,
+    );
+    return 1;
+  }
+  if (isRareEarthsError(error)) {
+    io.stderr(`rare-earths ${command.name}: ${error.message.replace(/\n/g, ' ')}\n`);
+    return 1;
+  }
+  throw error;
 }
