@@ -97,6 +97,14 @@ describe('a browser app built with Vite', () => {
     expect(await page.textContent('[data-testid="element-count"]')).toBe('17');
     expect(await page.textContent('[data-testid="nd-z"]')).toBe('60');
     expect(Number(await page.textContent('[data-testid="scenario-rows"]'))).toBeGreaterThan(100);
+    // rare-earths/trade in the browser: (23² + 4.5²) / 27.5² = 0.726281 (tests/trade/import.test.ts).
+    await page.waitForSelector('body[data-trade="true"]', { timeout: 15_000 });
+    expect(errors).toEqual([]);
+    expect(await page.textContent('[data-testid="trade-total"]')).toBe('27500000');
+    expect(await page.textContent('[data-testid="trade-hhi"]')).toBe('0.726281');
+    expect(await page.textContent('[data-testid="trade-name"]')).toBe('China, mainland');
+    expect(await page.textContent('[data-testid="trade-stream"]')).toBe('2');
+    expect(await page.textContent('[data-testid="trade-tonnes"]')).toBe('1250');
     mkdirSync(artifacts, { recursive: true });
     const whole = await page.screenshot({ fullPage: true });
     writeFileSync(join(artifacts, 'app.png'), whole);

@@ -31,3 +31,37 @@ app.innerHTML = `
   <figure id="demand">${scenarioDemandChart(evaluation)}</figure>
 `;
 document.body.dataset.ready = 'true';
+
+// Bring your own trade data in the browser: a Comtrade CSV as a File and as a web stream (a
+// fetch body), read through rare-earths/trade and concentrated by partner.
+import { importTrade, tradeConcentration } from 'rare-earths/trade';
+
+const csv = [
+  'refYear,reporterISO,reporterDesc,flowCode,partnerISO,partnerDesc,cmdCode,netWgt,primaryValue',
+  '2024,JPN,Japan,M,CHN,"China, mainland",284690,1250000,23000000',
+  '2024,JPN,Japan,M,VNM,Viet Nam,284690,300000,4500000',
+  '',
+].join('\n');
+const source = {
+  id: 'browser-comtrade',
+  title: 'A Comtrade extract',
+  publisher: 'UN Statistics Division',
+  year: 2026,
+};
+void (async () => {
+  const file = new File([csv], 'japan.csv');
+  const fromFile = await importTrade(file, { format: 'comtrade', source, file: file.name });
+  const fromStream = await importTrade(new Response(csv).body as ReadableStream<Uint8Array>, {
+    format: 'comtrade',
+    source,
+  });
+  const [row] = tradeConcentration(fromFile.flows);
+  const trade = document.createElement('p');
+  trade.innerHTML = `Japan's HS 2846.90 imports: <output data-testid="trade-total">${row?.total}</output> US$,
+    HHI <output data-testid="trade-hhi">${row?.hhi.toFixed(6)}</output>, first partner named
+    <output data-testid="trade-name">${fromFile.countries[0]?.name}</output>, stream flows
+    <output data-testid="trade-stream">${fromStream.flows.length}</output>, tonnes
+    <output data-testid="trade-tonnes">${fromFile.flows[0]?.quantity?.amount}</output>`;
+  app.append(trade);
+  document.body.dataset.trade = 'true';
+})();
