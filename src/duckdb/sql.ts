@@ -121,17 +121,21 @@ export function tradeSql(files: string | readonly string[], options: TradeSqlOpt
   const codes = [...codeTable(fn, options.codes).keys()].map(literal).join(', ');
   const from = scan(list, format, fn);
   if (format === 'baci') {
-    const where = [`k IN (${codes})`, ...yearFilter('year', options.years, fn)];
+    // In CSV the code is filtered as read (text keeps its leading zero), so DuckDB can skip the
+    // other 5,000 products before any cast; Parquet may store it as a number.
+    const parquet = from.startsWith('read_parquet');
+    const code = parquet ? "lpad(CAST(k AS VARCHAR), 6, '0')" : 'k';
+    const year = 'CAST(t AS INTEGER)';
+    const where = [`${code} IN (${codes})`, ...yearFilter(year, options.years, fn)];
+    const v = parquet ? 'CAST(v AS VARCHAR)' : 'v';
+    const q = parquet ? 'CAST(q AS VARCHAR)' : 'q';
     return [
-      "SELECT year, exporter, importer, 'reconciled' AS reported, k AS hs,",
-      '  SUM(TRY_CAST(trim(q) AS DOUBLE)) AS quantity, SUM(TRY_CAST(trim(v) AS DOUBLE)) * 1000 AS value,',
-      '  COUNT(*) AS rows, COUNT(*) FILTER (WHERE TRY_CAST(trim(q) AS DOUBLE) IS NULL) AS missing,',
-      `  COUNT(*) FILTER (WHERE ${invalid('v', "'', 'NA'")} OR ${invalid('q', "'', 'NA'")}) AS invalid`,
-      'FROM (',
-      '  SELECT CAST(t AS INTEGER) AS year, trim(CAST(i AS VARCHAR)) AS exporter, trim(CAST(j AS VARCHAR)) AS importer,',
-      "    lpad(trim(CAST(k AS VARCHAR)), 6, '0') AS k, CAST(v AS VARCHAR) AS v, CAST(q AS VARCHAR) AS q",
-      `  FROM ${from}`,
-      ')',
+      `SELECT ${year} AS year, trim(CAST(i AS VARCHAR)) AS exporter, trim(CAST(j AS VARCHAR)) AS importer,`,
+      `  'reconciled' AS reported, ${code} AS hs,`,
+      `  SUM(TRY_CAST(trim(${q}) AS DOUBLE)) AS quantity, SUM(TRY_CAST(trim(${v}) AS DOUBLE)) * 1000 AS value,`,
+      `  COUNT(*) AS rows, COUNT(*) FILTER (WHERE TRY_CAST(trim(${q}) AS DOUBLE) IS NULL) AS missing,`,
+      `  COUNT(*) FILTER (WHERE ${invalid(v, "'', 'NA'")} OR ${invalid(q, "'', 'NA'")}) AS invalid`,
+      `FROM ${from}`,
       `WHERE ${where.join(' AND ')}`,
       'GROUP BY ALL',
       'ORDER BY year, importer, hs, exporter',

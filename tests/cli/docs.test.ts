@@ -1,7 +1,7 @@
 // Every `rare-earths` command shown in a `sh` block of the README and the guides runs and exits 0,
 // in order, in a scratch directory (so a command may read a file an earlier one wrote). Issue 15,
 // finding 7: the scenario guide ran `rare-earths run presets.json`, which no file backed.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -65,7 +65,12 @@ test('the quoting of the command lines is read as a shell would', () => {
 describe('documented commands', () => {
   const cwd = process.cwd();
   const scratch = mkdtempSync(join(tmpdir(), 'rare-earths-docs-'));
-  beforeAll(() => process.chdir(scratch));
+  beforeAll(() => {
+    // The trade guide's commands read the sample files of docs/examples/trade, as a reader would
+    // after copying them next to their own.
+    cpSync(join(root, 'docs/examples/trade'), scratch, { recursive: true });
+    process.chdir(scratch);
+  });
   afterAll(() => {
     process.chdir(cwd);
     rmSync(scratch, { recursive: true, force: true });
@@ -82,7 +87,7 @@ describe('documented commands', () => {
 
   for (const [file, list] of all) {
     if (list.length === 0) continue;
-    test(`every command of ${file} exits 0`, () => {
+    test(`every command of ${file} exits 0`, async () => {
       for (const argv of list) {
         let stderr = '';
         const io = {
@@ -92,7 +97,7 @@ describe('documented commands', () => {
           },
           isTTY: false,
         };
-        const code = main(argv, io, { version: '0.0.0' });
+        const code = await main(argv, io, { version: '0.0.0' });
         expect({
           command: `rare-earths ${argv.join(' ')}`,
           code,
