@@ -5,6 +5,7 @@ import type {
   MirrorPreference,
   TradeCode,
   TradeConcentrationRow,
+  YearRange,
 } from '../trade/index.js';
 import { codeTable, concentrationOfColumns, hs6, regionOf } from '../trade/internal.js';
 import { tradeSql } from './sql.js';
@@ -17,7 +18,17 @@ import { tradeSql } from './sql.js';
  */
 export interface DuckdbConnectionLike {
   /** Runs a query and reads all its rows. */
-  runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+  runAndReadAll(sql: string): Promise<DuckdbReaderLike>;
+}
+
+/**
+ * The result of {@link DuckdbConnectionLike.runAndReadAll}, as far as the entry reads it.
+ *
+ * @category DuckDB
+ */
+export interface DuckdbReaderLike {
+  /** Every row as an object of JavaScript values. */
+  getRowObjectsJS(): Record<string, unknown>[];
 }
 
 /**
@@ -33,7 +44,7 @@ export interface DuckdbTradeOptions {
   /** The HS6 codes to keep (default the rare-earth codes). */
   readonly codes?: readonly TradeCode[];
   /** Keep only these years (inclusive bounds). */
-  readonly years?: { readonly from?: number; readonly to?: number };
+  readonly years?: YearRange;
   /** Concentrate by `'value'` (US$, default) or `'quantity'` (t). */
   readonly measure?: 'value' | 'quantity';
   /** Regions whose members import as one; flows between members are left out. */
@@ -117,7 +128,7 @@ async function describe(
  * @param options - `format`, `countries` (BACI), `codes`, `years`, `measure`, `regions`,
  *   `prefer`, `connection`
  * @returns one row per importer × year × code, as `tradeConcentration` returns them
- * @throws {@link RareEarthsError} (`not-computable`) when `@duckdb/node-api` is not installed;
+ * @throws {@link index!RareEarthsError} (`not-computable`) when `@duckdb/node-api` is not installed;
  *   (`invalid-argument`) for bad options or a BACI run without its country table;
  *   (`invalid-input`) when the files hold a value or quantity that is not a non-negative
  *   number, a flow twice, a BACI country code not in the table, or a malformed HS code (DuckDB
@@ -178,10 +189,29 @@ export async function duckdbTradeConcentration(
   // Build the query first: bad options fail before any connection is opened.
   tradeSql(list, options);
   const grouped = await withConnection(fn, options.connection, async (connection) => {
-    const columns = options.format === 'comtrade' ? await describe(connection, list) : [];
-    const sql = tradeSql(list, { ...options, columns });
-    const result = await connection.runAndReadAll(sql);
-    return result.getRowObjectsJS() as unknown as GroupedRow[];
+    try {
+      const columns = await describe(connection, list);
+      // BACI's columns are read by position with their types: check the header names first.
+      if (options.format === 'baci' && columns.join(',').toLowerCase() !== 't,i,j,k,v,q') {
+        throw new RareEarthsError(fn, 'invalid-input', [
+          {
+            path: [list.join(', ')],
+            message: `expected the BACI columns t, i, j, k, v, q, got ${columns.join(', ')}`,
+          },
+        ]);
+      }
+      const sql = tradeSql(list, { ...options, columns });
+      const result = await connection.runAndReadAll(sql);
+      return result.getRowObjectsJS() as unknown as GroupedRow[];
+    } catch (error) {
+      if (error instanceof RareEarthsError) throw error;
+      throw new RareEarthsError(fn, 'invalid-input', [
+        {
+          path: [list.join(', ')],
+          message: `expected files DuckDB can read as ${options.format === 'baci' ? 'BACI' : 'UN Comtrade'}, got an error: ${String((error as Error).message).split('\n')[0]}`,
+        },
+      ]);
+    }
   });
   const codes = codeTable(fn, options.codes);
   const countryOf = (code: string, flow: GroupedRow): string => {

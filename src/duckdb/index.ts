@@ -7,6 +7,7 @@
  */
 export {
   type DuckdbConnectionLike,
+  type DuckdbReaderLike,
   type DuckdbTradeOptions,
   duckdbTradeConcentration,
 } from './concentration.js';

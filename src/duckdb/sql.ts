@@ -1,5 +1,5 @@
 import { RareEarthsError } from '../errors/index.js';
-import type { TradeCode } from '../trade/index.js';
+import type { TradeCode, YearRange } from '../trade/index.js';
 import { codeTable } from '../trade/internal.js';
 
 /**
@@ -13,7 +13,7 @@ export interface TradeSqlOptions {
   /** The HS6 codes to keep (default the rare-earth codes of `rare-earths/trade`). */
   readonly codes?: readonly TradeCode[];
   /** Keep only these years (inclusive bounds). */
-  readonly years?: { readonly from?: number; readonly to?: number };
+  readonly years?: YearRange;
   /**
    * For Comtrade, the optional columns the files hold (`partnerCode`, `partner2Code`,
    * `customsCode`, `motCode`, `freqCode`), so the query filters on them; found by
@@ -69,10 +69,12 @@ function scan(files: readonly string[], format: 'baci' | 'comtrade', fn: string)
     ]);
   }
   if (parquet) return `read_parquet(${list}, union_by_name = true)`;
-  // Every column as text: codes keep their leading zeros, and a value that is not a number is
-  // found by TRY_CAST instead of failing the scan.
+  // BACI: year and country codes read as integers (a file where they are not fails the scan,
+  // which the entry reports), the code, value and quantity as text: codes keep their leading
+  // zeros, and a value that is not a number is counted by TRY_CAST instead of summed away.
+  // Comtrade: every column as text, by name.
   return format === 'baci'
-    ? `read_csv(${list}, header = true, all_varchar = true)`
+    ? `read_csv(${list}, header = true, columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'VARCHAR', 'v': 'VARCHAR', 'q': 'VARCHAR'})`
     : `read_csv(${list}, header = true, all_varchar = true, union_by_name = true)`;
 }
 
@@ -96,7 +98,7 @@ function scan(files: readonly string[], format: 'baci' | 'comtrade', fn: string)
  * @param files - CSV or Parquet paths or globs (`'baci/BACI_HS17_Y20*.csv'`)
  * @param options - `format`, `codes`, `years`, `columns`
  * @returns the query
- * @throws {@link RareEarthsError} (`invalid-argument`) for no files, CSV and Parquet mixed, an
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for no files, CSV and Parquet mixed, an
  *   unknown format, a bad code or a year that is not whole
  * @example
  * ```ts

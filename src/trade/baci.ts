@@ -18,7 +18,19 @@ import {
  *
  * @category Trade
  */
-export type BaciCountries = ReadonlyMap<number, { readonly iso3: string; readonly name: string }>;
+export type BaciCountries = ReadonlyMap<number, BaciCountry>;
+
+/**
+ * One country of BACI's country table.
+ *
+ * @category Trade
+ */
+export interface BaciCountry {
+  /** ISO 3166-1 alpha-3 code, e.g. `'CHN'`. */
+  readonly iso3: string;
+  /** The name as the table gives it. */
+  readonly name: string;
+}
 
 /**
  * Reads the country table that comes with a BACI release (`country_codes_V2025…csv`: columns
@@ -31,7 +43,7 @@ export type BaciCountries = ReadonlyMap<number, { readonly iso3: string; readonl
  * @param source - the file, as any {@link TradeSource}
  * @param options - `file`, its name for errors (default `'country_codes.csv'`)
  * @returns the table, numeric code → ISO alpha-3 and name
- * @throws {@link RareEarthsError} (`invalid-input`) for a missing column, a code that is not a
+ * @throws {@link index!RareEarthsError} (`invalid-input`) for a missing column, a code that is not a
  *   whole number, an ISO code that is not three letters, or a code listed twice (with its line)
  * @example
  * ```ts
@@ -131,7 +143,7 @@ const MISSING = /^(NA|)$/;
  * @param source - the file, as any {@link TradeSource}
  * @param options - `countries` (required), `file`, `codes`, `years`, `delimiter`, `onProgress`
  * @returns an async generator of records; its return value is the {@link TradeReadSummary}
- * @throws {@link RareEarthsError} (`invalid-input`, naming the file, line and column) for a
+ * @throws {@link index!RareEarthsError} (`invalid-input`, naming the file, line and column) for a
  *   missing column, bytes that are not UTF-8, an unclosed quote or a short last line, a product
  *   code that is not six digits (BACI writes HS6 codes with their leading zero), a country code
  *   not in the country table, a negative or non-numeric value or quantity, or a second row of

@@ -24,6 +24,18 @@ export interface TradeReadProgress {
 }
 
 /**
+ * A range of years, both bounds inclusive and optional.
+ *
+ * @category Trade
+ */
+export interface YearRange {
+  /** The first year kept. */
+  readonly from?: number;
+  /** The last year kept. */
+  readonly to?: number;
+}
+
+/**
  * Options shared by the trade readers.
  *
  * @category Trade
@@ -34,7 +46,7 @@ export interface TradeReadOptions {
   /** The HS6 codes to keep (default {@link RARE_EARTH_TRADE_CODES}). */
   readonly codes?: readonly TradeCode[];
   /** Keep only these years (inclusive bounds). */
-  readonly years?: { readonly from?: number; readonly to?: number };
+  readonly years?: YearRange;
   /** The field delimiter (default `','`). */
   readonly delimiter?: string;
   /** Called after each block of rows (about every 64 kB of a stream). */
@@ -165,7 +177,7 @@ function skipReason(row: readonly string[], c: Columns, place: RowPlace): string
  * @param options - `file` (its name), `codes`, `years`, `unallocatedPartners`, `delimiter`,
  *   `onProgress`
  * @returns an async generator of records; its return value is the {@link TradeReadSummary}
- * @throws {@link RareEarthsError} (`invalid-input`, naming the file, line and column) for a
+ * @throws {@link index!RareEarthsError} (`invalid-input`, naming the file, line and column) for a
  *   missing column (with a hint when the delimiter looks wrong), bytes that are not UTF-8, an
  *   unclosed quote at the end (a truncated last line), a row with more or fewer fields than the
  *   header, monthly data, a year that is not four digits, a reporter or partner that is not an

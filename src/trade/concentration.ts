@@ -23,6 +23,18 @@ export interface TradeConcentrationOptions {
 }
 
 /**
+ * An importer's largest partner.
+ *
+ * @category Trade
+ */
+export interface TopPartner {
+  /** The exporting country (or `'other'`). */
+  readonly exporter: string;
+  /** Its share of the importer's total, 0–1. */
+  readonly share: number;
+}
+
+/**
  * The concentration of one importer's imports of one code in one year, by partner.
  *
  * @category Trade
@@ -43,7 +55,7 @@ export interface TradeConcentrationRow {
   /** Partners with a positive share. */
   readonly partners: number;
   /** The largest partner and its share (0–1). */
-  readonly top: { readonly exporter: string; readonly share: number };
+  readonly top: TopPartner;
   /** Share booked to `'other'` (unallocated partners), 0 when none. */
   readonly otherShare: number;
   /** Flows of this importer, year and code left out because they lack the measure. */
@@ -181,7 +193,7 @@ export function regionOf(fn: string, regions: readonly Region[] | undefined): Ma
  * @param flows - trade flows (an import's `flows`, or a dataset's `tradeFlows`)
  * @param options - `measure`, `regions`, `importers`, `hs`
  * @returns one row per importer × year × code with imports, sorted by importer, code, year
- * @throws {@link RareEarthsError} (`invalid-argument`) for an unknown measure or a malformed
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for an unknown measure or a malformed
  *   region, and (`unit-mismatch`) for a value not in US$; weights in kg are read as t / 1000
  * @example
  * ```ts

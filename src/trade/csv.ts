@@ -24,10 +24,31 @@ export type TradeSource =
  */
 export interface ByteStreamLike {
   /** Locks the stream to a reader. */
-  getReader(): {
-    read(): Promise<{ readonly done: boolean; readonly value?: Uint8Array | undefined }>;
-    releaseLock(): void;
-  };
+  getReader(): ByteReaderLike;
+}
+
+/**
+ * The reader of a {@link ByteStreamLike}.
+ *
+ * @category Trade
+ */
+export interface ByteReaderLike {
+  /** The next chunk, or `done`. */
+  read(): Promise<ByteReadResult>;
+  /** Unlocks the stream. */
+  releaseLock(): void;
+}
+
+/**
+ * One read of a {@link ByteReaderLike}.
+ *
+ * @category Trade
+ */
+export interface ByteReadResult {
+  /** Whether the stream has ended. */
+  readonly done: boolean;
+  /** The chunk of bytes, when not done. */
+  readonly value?: Uint8Array | undefined;
 }
 
 /**

@@ -194,7 +194,7 @@ function report(side: Side): MirrorReport {
  * @param records - records from {@link readComtrade} or {@link readBaci}
  * @param options - `source` (the dataset source id for provenance) and `prefer`
  * @returns the flows, the gaps (largest absolute value gap first) and the fallback count
- * @throws {@link RareEarthsError} (`invalid-argument`) for a missing source id or an unknown
+ * @throws {@link index!RareEarthsError} (`invalid-argument`) for a missing source id or an unknown
  *   preference
  * @example
  * ```ts
@@ -333,7 +333,7 @@ export interface TradeImport {
  * @param options - `format`, `source` (the publication), `countries` (BACI), `prefer`, and
  *   the readers' options
  * @returns the import
- * @throws {@link RareEarthsError} as the readers do, and (`invalid-argument`) for an unknown
+ * @throws {@link index!RareEarthsError} as the readers do, and (`invalid-argument`) for an unknown
  *   format, a missing source or a BACI import without its country table
  * @example
  * ```ts
@@ -469,7 +469,7 @@ function importAssumptions(
  * @param dataset - the dataset to add to (e.g. the embedded baseline)
  * @param imports - one or more imports from {@link importTrade}
  * @returns the merged, validated dataset
- * @throws {@link RareEarthsError} (`invalid-input`) when the merged dataset fails validation
+ * @throws {@link index!RareEarthsError} (`invalid-input`) when the merged dataset fails validation
  *   (for example a source id the dataset already uses for another publication)
  * @example
  * ```ts

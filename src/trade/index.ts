@@ -6,20 +6,34 @@
  *
  * @packageDocumentation
  */
-export { type BaciCountries, type ReadBaciOptions, readBaci, readBaciCountries } from './baci.js';
+export {
+  type BaciCountries,
+  type BaciCountry,
+  type ReadBaciOptions,
+  readBaci,
+  readBaciCountries,
+} from './baci.js';
 export { RARE_EARTH_TRADE_CODES, type TradeCode } from './codes.js';
 export {
   type ReadComtradeOptions,
   readComtrade,
   type TradeReadOptions,
   type TradeReadProgress,
+  type YearRange,
 } from './comtrade.js';
 export {
+  type TopPartner,
   type TradeConcentrationOptions,
   type TradeConcentrationRow,
   tradeConcentration,
 } from './concentration.js';
-export type { BlobLike, ByteStreamLike, TradeSource } from './csv.js';
+export type {
+  BlobLike,
+  ByteReaderLike,
+  ByteReadResult,
+  ByteStreamLike,
+  TradeSource,
+} from './csv.js';
 export {
   type ImportTradeOptions,
   importTrade,
@@ -32,4 +46,4 @@ export {
   reconcileMirror,
   type TradeImport,
 } from './import.js';
-export type { TradeReadSummary, TradeRecord, TradeReporter } from './records.js';
+export type { TradeNames, TradeReadSummary, TradeRecord, TradeReporter } from './records.js';

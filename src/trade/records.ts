@@ -10,6 +10,18 @@ import type { Stage } from '../model/index.js';
 export type TradeReporter = 'importer' | 'exporter' | 'reconciled';
 
 /**
+ * The names a trade file gives the two countries of a flow.
+ *
+ * @category Trade
+ */
+export interface TradeNames {
+  /** The exporter's name. */
+  readonly exporter?: string;
+  /** The importer's name. */
+  readonly importer?: string;
+}
+
+/**
  * One row of a trade file that an import keeps, in the library's units: quantity in tonnes and
  * value in US dollars, both as exact decimal strings converted from the file's units (Comtrade
  * kg → t; BACI thousand US$ → US$) without rounding.
@@ -24,7 +36,7 @@ export interface TradeRecord {
   /** The importing country (ISO alpha-3). */
   readonly importer: string;
   /** The country's name as the file gives it (Comtrade's `…Desc`, BACI's country table). */
-  readonly names: { readonly exporter?: string; readonly importer?: string };
+  readonly names: TradeNames;
   /** Whose report this is. */
   readonly reportedBy: TradeReporter;
   /** The HS6 code with its dot, e.g. `'2846.90'`. */

@@ -187,3 +187,28 @@ describe('tradeSql', () => {
     ).toMatch(/options\.years\.from/);
   });
 });
+
+describe('files DuckDB cannot read as BACI', () => {
+  test('columns in another order, a year that is not a number, a file that is not there', async () => {
+    const countries = await readBaciCountries(BACI_COUNTRIES_CSV);
+    const cases: [string, string | undefined, RegExp][] = [
+      [
+        'order.csv',
+        'i,t,j,k,v,q\n156,2023,276,850511,1,1\n',
+        /expected the BACI columns t, i, j, k, v, q, got i, t, j/,
+      ],
+      [
+        'year.csv',
+        't,i,j,k,v,q\n20x3,156,276,850511,1,1\n',
+        /expected files DuckDB can read as BACI, got an error/,
+      ],
+      ['absent.csv', undefined, /expected files DuckDB can read as BACI, got an error/],
+    ];
+    for (const [name, text, message] of cases) {
+      if (text !== undefined) writeFileSync(join(dir, name), text);
+      await expect(
+        duckdbTradeConcentration(join(dir, name), { format: 'baci', countries }),
+      ).rejects.toThrow(message);
+    }
+  });
+});
