@@ -158,7 +158,7 @@ const benchmark = {
       ],
       notes: [
         `The file is ${(size / 1e6).toFixed(0)} MB; resident memory is read after each block while readBaci streams it: flat means the growth over the whole file is no larger than over its first quarter (one 1 MB chunk and its block of rows at a time, garbage collected as V8 sees fit); run with TRADE_BENCH_ROWS=33000000 for a ~1 GB file.`,
-        'Both DuckDB runs use the same connection and the same file (warm page cache after the first run). The direct SQL reads typed columns (auto-detected); the entry reads all columns as text so that a value that is not a number is counted and refused, not summed away.',
+        'Both DuckDB runs use the same connection and the same file (warm page cache after the first run). The direct SQL reads columns as DuckDB detects them; the entry reads year and country codes as integers and code, value and quantity as text, so that a value that is not a number is counted and refused, not summed away.',
       ],
     };
   },
