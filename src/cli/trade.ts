@@ -5,7 +5,7 @@
  * @internal
  * @packageDocumentation
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Dataset, Source } from '../index.js';
 import { markdownTable } from '../report/internal.js';
@@ -210,7 +210,16 @@ export function importSummary(
 /** The header of a trade file decides its format: BACI's is `t,i,j,k,v,q`. @internal */
 export function detectFormat(file: string): 'comtrade' | 'baci' {
   checkFile(file);
-  const head = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 4096);
+  // The header only: a trade file may be gigabytes.
+  const bytes = new Uint8Array(4096);
+  const fd = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, bytes, 0, bytes.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const head = new TextDecoder().decode(bytes.subarray(0, length));
   const header = (head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '')
     .toLowerCase()
     .replaceAll('"', '');

@@ -8,7 +8,7 @@ import type {
   YearRange,
 } from '../trade/index.js';
 import { codeTable, concentrationOfColumns, hs6, regionOf } from '../trade/internal.js';
-import { tradeSql } from './sql.js';
+import { scan, tradeSql } from './sql.js';
 
 /**
  * The part of a DuckDB connection the entry uses: a `DuckDBConnection` of `@duckdb/node-api`
@@ -104,10 +104,7 @@ async function describe(
   connection: DuckdbConnectionLike,
   files: readonly string[],
 ): Promise<string[]> {
-  const list = files.map((file) => `'${file.replaceAll("'", "''")}'`).join(', ');
-  const reader = /\.parquet$/i.test(files[0] ?? '')
-    ? `read_parquet([${list}], union_by_name = true)`
-    : `read_csv([${list}], header = true, all_varchar = true, union_by_name = true)`;
+  const reader = scan(files, 'by-name', 'duckdbTradeConcentration');
   const result = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`);
   return result.getRowObjectsJS().map((row) => String(row.column_name));
 }

@@ -54,8 +54,14 @@ function invalid(column: string, missing: string): string {
   return `((${number} IS NULL AND trim(${column}) NOT IN (${missing})) OR ${number} < 0)`;
 }
 
-/** The table function that scans the files: CSV or Parquet, by extension; globs pass through. */
-function scan(files: readonly string[], format: 'baci' | 'comtrade', fn: string): string {
+/**
+ * The table function that scans the files: CSV or Parquet, by extension; globs pass through.
+ * `'by-name'` reads every CSV column as text under its header name (Comtrade, and the header
+ * check of a BACI run); `'baci'` reads BACI's six columns by position with their types.
+ *
+ * @internal
+ */
+export function scan(files: readonly string[], layout: 'baci' | 'by-name', fn: string): string {
   if (files.length === 0 || files.some((file) => typeof file !== 'string' || file === '')) {
     throw new RareEarthsError(fn, 'invalid-argument', [
       { path: ['files'], message: 'expected one or more file paths or globs' },
@@ -73,7 +79,7 @@ function scan(files: readonly string[], format: 'baci' | 'comtrade', fn: string)
   // which the entry reports), the code, value and quantity as text: codes keep their leading
   // zeros, and a value that is not a number is counted by TRY_CAST instead of summed away.
   // Comtrade: every column as text, by name.
-  return format === 'baci'
+  return layout === 'baci'
     ? `read_csv(${list}, header = true, columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'VARCHAR', 'v': 'VARCHAR', 'q': 'VARCHAR'})`
     : `read_csv(${list}, header = true, all_varchar = true, union_by_name = true)`;
 }
@@ -121,7 +127,7 @@ export function tradeSql(files: string | readonly string[], options: TradeSqlOpt
     ]);
   }
   const codes = [...codeTable(fn, options.codes).keys()].map(literal).join(', ');
-  const from = scan(list, format, fn);
+  const from = scan(list, format === 'baci' ? 'baci' : 'by-name', fn);
   if (format === 'baci') {
     // In CSV the code is filtered as read (text keeps its leading zero), so DuckDB can skip the
     // other 5,000 products before any cast; Parquet may store it as a number.

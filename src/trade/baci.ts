@@ -6,6 +6,7 @@ import {
   checkDuplicate,
   countSkip,
   headerIndex,
+  outsideYears,
   type RowPlace,
   rowError,
   scaledDecimal,
@@ -236,10 +237,7 @@ export async function* readBaci(
       if (!/^\d{4}$/.test(yearText))
         rowError(place, 't', `expected a year, got ${JSON.stringify(yearText)}`);
       const year = Number(yearText);
-      if (
-        (options.years?.from !== undefined && year < options.years.from) ||
-        (options.years?.to !== undefined && year > options.years.to)
-      ) {
+      if (outsideYears(options.years, year)) {
         countSkip(skipped, 'year outside the range asked for');
         continue;
       }

@@ -4,6 +4,7 @@ import {
   checkDuplicate,
   countSkip,
   headerIndex,
+  outsideYears,
   type RowPlace,
   rowError,
   scaledDecimal,
@@ -249,10 +250,7 @@ export async function* readComtrade(
         continue;
       }
       const year = yearOf(field(row, c.year), place, 'refYear');
-      if (
-        (options.years?.from !== undefined && year < options.years.from) ||
-        (options.years?.to !== undefined && year > options.years.to)
-      ) {
+      if (outsideYears(options.years, year)) {
         countSkip(skipped, 'year outside the range asked for');
         continue;
       }

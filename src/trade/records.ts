@@ -166,6 +166,16 @@ export function headerIndex(
   return index;
 }
 
+/** Whether a year falls outside the range asked for (bounds inclusive, each optional). @internal */
+export function outsideYears(
+  years: { readonly from?: number; readonly to?: number } | undefined,
+  year: number,
+): boolean {
+  return (
+    (years?.from !== undefined && year < years.from) || (years?.to !== undefined && year > years.to)
+  );
+}
+
 /** Counts a skipped row under its reason. @internal */
 export function countSkip(skipped: Record<string, number>, reason: string): void {
   skipped[reason] = (skipped[reason] ?? 0) + 1;
