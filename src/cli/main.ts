@@ -45,6 +45,7 @@ import {
 import { csvTable, markdownTable, rowsCsv } from '../report/internal.js';
 import { mergeTrade } from '../trade/index.js';
 import { type ScenarioSimulation, simulate, simulateMetrics } from '../uncertainty/index.js';
+import { bandCharts } from './bands.js';
 import {
   detectFormat,
   type ImportRequest,
@@ -684,9 +685,11 @@ const chartsCommand: Command = {
   summary:
     "write SVG charts: stage shares and a Sankey of the stages by country (with --scenario: in the scenario's world, and its demand stack)",
   usage:
-    'rare-earths charts --out DIR [--year N] [--element Nd] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID]]',
+    'rare-earths charts --out DIR [--year N] [--element Nd] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID] [--draws N [--seed S]]]',
   options: {
     out: { type: 'string' },
+    draws: { type: 'string' },
+    seed: { type: 'string' },
     year: { type: 'string' },
     element: { type: 'string' },
     scenario: { type: 'string' },
@@ -721,7 +724,28 @@ const chartsCommand: Command = {
       })(world.scenario.scenario);
       if (evaluation.rows.some((row) => row.variable === scenarioVariables.demand.name))
         files.push(['scenario-demand.svg', scenarioDemandChart(evaluation)]);
-    }
+      if (values.draws !== undefined) {
+        const progress = io.stderrIsTTY === true;
+        files.push(
+          ...bandCharts({
+            dataset: world.base,
+            scenario: world.scenario.scenario,
+            set: world.scenario.set,
+            draws: integerOption(values.draws, '--draws'),
+            seed: values.seed === undefined ? 1 : integerOption(values.seed, '--seed'),
+            names: namesOf(world.base),
+            ...(progress
+              ? {
+                  onProgress: (done: number, total: number) =>
+                    io.stderr(`\r\u001b[Kdrawing the scenario: ${done}/${total}`),
+                }
+              : {}),
+          }),
+        );
+        if (progress) io.stderr('\r\u001b[K');
+      } else if (values.seed !== undefined) throw new UsageError('--seed needs --draws N');
+    } else if (values.draws !== undefined || values.seed !== undefined)
+      throw new UsageError('--draws needs --scenario FILE|PRESET-ID (the bands are of a scenario)');
     for (const [file, svg] of files) write(io, join(dir, file), `${svg}\n`);
     io.stdout(`${files.map(([file]) => join(dir, file)).join('\n')}\n`);
     return 0;

@@ -50,7 +50,8 @@ const STAGE_NAMES: Record<Stage, string> = {
 };
 // China first (the subject of most questions), then a colour-blind-safe palette (Okabe & Ito).
 const FIXED: Record<string, string> = { CHN: '#c0392b', other: '#b7b7b7' };
-const PALETTE = [
+/** The palette after China and 'other'. @internal */
+export const PALETTE = [
   '#0072b2',
   '#e69f00',
   '#009e73',
@@ -82,7 +83,8 @@ function colours(codes: readonly string[]): Map<string, string> {
   return out;
 }
 
-function size(
+/** A chart's width and height, checked. @internal */
+export function size(
   fn: string,
   options: ChartOptions,
   height: number,
@@ -96,10 +98,11 @@ function size(
 
 // Average advance of a character, in em, used to wrap and place text (generous for common
 // sans-serif faces, so that wrapped text stays inside the chart).
-const EM_PER_CHAR = 0.6;
+/** @internal */
+export const EM_PER_CHAR = 0.6;
 
-/** Wrap text to lines of at most `perLine` characters, breaking at spaces. */
-function wrap(text: string, perLine: number, indent = ''): string[] {
+/** Wrap text to lines of at most `perLine` characters, breaking at spaces. @internal */
+export function wrap(text: string, perLine: number, indent = ''): string[] {
   const lines: string[] = [];
   let rest = text;
   while (rest.length > perLine) {
@@ -116,8 +119,10 @@ function wrap(text: string, perLine: number, indent = ''): string[] {
  * The SVG document: title, body, then a caption (the footer and the assumptions, wrapped to the
  * width) below `height`, the document growing to hold it; the footer and the assumptions are
  * also the `<desc>`.
+ *
+ * @internal
  */
-function frame(
+export function frame(
   width: number,
   height: number,
   title: string,
@@ -177,7 +182,8 @@ function stageAssumptions(report: StageReportData): string[] {
   ]);
 }
 
-function fmt(value: number): string {
+/** A coordinate to two decimals. @internal */
+export function fmt(value: number): string {
   return Number(value.toFixed(2)).toString();
 }
 

@@ -5,6 +5,17 @@
  *
  * @packageDocumentation
  */
+
+export {
+  type FanChartData,
+  type FanChartOptions,
+  type FanSeries,
+  fanChart,
+  type TornadoChartBar,
+  type TornadoChartData,
+  type TornadoChartOptions,
+  tornadoChart,
+} from './bands.js';
 export { type StageReportOptions, stageReport } from './build.js';
 export {
   type ChartOptions,

@@ -121,7 +121,7 @@ describe('charts', () => {
       code: 2,
       stdout: '',
       stderr:
-        'rare-earths charts: --out DIR is required\nUsage: rare-earths charts --out DIR [--year N] [--element Nd] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID]]\n',
+        'rare-earths charts: --out DIR is required\nUsage: rare-earths charts --out DIR [--year N] [--element Nd] [--dataset FILE] [--scenario FILE|PRESET-ID [--id ID] [--draws N [--seed S]]]\n',
     });
     const blocked = file('not-a-dir', 'x');
     expect(run('charts', '--out', join(blocked, 'sub')).stderr).toMatch(

@@ -275,3 +275,51 @@ describe('report and charts with --scenario', () => {
     expect(readFileSync(join(out, 'scenario-demand.svg'), 'utf8')).toContain('recycling');
   });
 });
+
+describe('charts --scenario --draws: the bands as fan and tornado charts (issue 18)', () => {
+  test('the export controls: supply and balance fans, and a tornado of the largest shortfall', () => {
+    const out = join(dir, 'band-charts');
+    const { code, stdout } = run([
+      'charts',
+      '--out',
+      out,
+      '--scenario',
+      'china-export-controls-2025',
+      '--draws',
+      '200',
+      '--seed',
+      '3',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').slice(-3)).toEqual([
+      join(out, 'scenario-supply-bands.svg'),
+      join(out, 'scenario-balance-bands.svg'),
+      join(out, 'scenario-tornado.svg'),
+    ]);
+    const balance = readFileSync(join(out, 'scenario-balance-bands.svg'), 'utf8');
+    // The US yttrium balance is the preset's largest shortfall: -210 t/yr (USGS MCS 2026: 300 t
+    // of imports, 70% from China), its band from the rounding of the 70%.
+    expect(balance).toContain('United States Y');
+    expect(balance).toContain('200 draws (seed 3).');
+    const tornado = readFileSync(join(out, 'scenario-tornado.svg'), 'utf8');
+    expect(tornado).toContain('what moves the United States Y balance in 2035');
+    expect(tornado).toContain('as is: -210');
+    expect(tornado).toContain("China's share of United States imports of yttrium");
+  });
+  test('--draws needs --scenario, --seed needs --draws', () => {
+    expect(run(['charts', '--out', join(dir, 'x'), '--draws', '10']).stderr).toMatch(
+      /--draws needs --scenario FILE\|PRESET-ID/,
+    );
+    expect(
+      run([
+        'charts',
+        '--out',
+        join(dir, 'x'),
+        '--scenario',
+        'china-export-controls-2025',
+        '--seed',
+        '2',
+      ]).stderr,
+    ).toMatch(/--seed needs --draws N/);
+  });
+});

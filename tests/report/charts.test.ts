@@ -3,11 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { baseline, presets } from '../../src/data/index.js';
 import { evaluate, type StageReportData } from '../../src/index.js';
 import {
+  fanChart,
   scenarioDemandChart,
   stageReport,
   stageSankeyChart,
   stageSharesChart,
   timeSeriesChart,
+  tornadoChart,
 } from '../../src/report/index.js';
 
 const names = Object.fromEntries(baseline.countries.map((c) => [c.code, c.name]));
@@ -44,6 +46,44 @@ describe('no text is clipped', () => {
     ['sankey', stageSankeyChart(latest, { names })],
     ['sankey, dashed', stageSankeyChart(latest, { names, unobserved: 'dashed' })],
     ['demand', scenarioDemandChart(recycling)],
+    [
+      'fan',
+      fanChart({
+        years: [2025, 2026, 2027, 2028],
+        unit: 't/yr (negative: shortfall)',
+        series: [
+          {
+            name: 'United States Y',
+            value: [-210, -210, -210, -210],
+            low: [-211, -211, -211, -211],
+            high: [-208, -208, -208, -208],
+          },
+          {
+            name: 'A series with a long name that has to wrap in the legend',
+            value: [0, 1, 2, 3],
+            low: [0, 0, 1, 2],
+            high: [1, 2, 3, 4],
+            median: [0, 1, 2, 3],
+          },
+        ],
+      }),
+    ],
+    [
+      'tornado',
+      tornadoChart({
+        metric: 'United States Y balance in 2035',
+        unit: 't/yr',
+        value: -210,
+        bars: [
+          {
+            name: "China's share of United States imports of yttrium alloys, compounds and metals, 2021-2024 (rounding)",
+            atLow: -208.6,
+            atHigh: -211.5,
+          },
+          { name: 'usgs-mcs-2025 vs usgs-mcs-2026 (26 figures)', atLow: -210, atHigh: -209.5 },
+        ],
+      }),
+    ],
   ];
   for (const [label, svg] of charts)
     test(label, () => {

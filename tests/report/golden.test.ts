@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { baseline } from '../../src/data/index.js';
+import { bandCharts } from '../../src/cli/bands.js';
+import { baseline, presets } from '../../src/data/index.js';
 import { recyclingOffset } from '../../src/index.js';
 import {
   stageReport,
@@ -49,7 +50,16 @@ const recyclingChart = timeSeriesChart(
   { title: 'Nd in EV-motor magnets: recycled vs primary (illustrative inputs)' },
 );
 
+// docs/uncertainty.md's picture: what `charts --scenario china-export-controls-2025 --draws 500
+// --seed 1` writes as scenario-balance-bands.svg.
+const controls = presets.find((p) => p.id === 'china-export-controls-2025');
+if (controls === undefined) throw new Error('the china-export-controls-2025 preset is missing');
+const bands = new Map(
+  bandCharts({ dataset: baseline, scenario: controls, set: [], draws: 500, seed: 1, names }),
+);
+
 const charts: [string, string][] = [
+  ['docs/images/controls-balance-bands.svg', `${bands.get('scenario-balance-bands.svg')}\n`],
   ['docs/images/recycling-nd.svg', `${recyclingChart}\n`],
   ['docs/images/stage-shares.svg', `${stageSharesChart(report, { names })}\n`],
   ['docs/images/stage-sankey.svg', `${stageSankeyChart(report, { names })}\n`],
