@@ -1,11 +1,19 @@
+// `report --uncertainty`: the report's headline figures with their bands, in md, json or csv.
 // `charts --scenario S --draws N`: the scenario's bands as fan charts (supply outside the
 // excluded countries by stage; each importer's balance by element) and a tornado of what moves the
 // largest shortfall (or, without one, separation supply outside the excluded countries) at the
 // end of the horizon.
-import type { Dataset, Scenario, ScenarioRow } from '../index.js';
+import type { Dataset, Scenario, ScenarioRow, StageReportData } from '../index.js';
 import { createEvaluator, scenarioVariables } from '../index.js';
-import { type FanSeries, fanChart, tornadoChart } from '../report/index.js';
-import { simulate, tornado } from '../uncertainty/index.js';
+import {
+  type FanSeries,
+  fanChart,
+  type StageReportOptions,
+  stageReport,
+  tornadoChart,
+} from '../report/index.js';
+import { csvTable, markdownTable } from '../report/internal.js';
+import { type Band, simulate, simulateMetrics, tornado } from '../uncertainty/index.js';
 
 /** What a band chart is about: the scenario, the data and the draws. */
 export interface BandRequest {
@@ -165,4 +173,170 @@ export function bandCharts(request: BandRequest): [string, string][] {
     ]);
   }
   return files;
+}
+
+/** One headline figure of the report with its band. */
+export interface ReportBand {
+  readonly stage: string;
+  readonly year: number;
+  /** The stage's leader (the country whose share is banded), or 'all' for the HHI. */
+  readonly subject: string;
+  readonly metric: 'share' | 'hhiPoints';
+  readonly unit: 'fraction' | 'points';
+  readonly source: string;
+  readonly band: Band;
+}
+
+/** The bands of a report, with what they rest on. */
+export interface ReportBands {
+  readonly draws: number;
+  readonly seed: number;
+  readonly quantiles: readonly number[];
+  readonly figures: number;
+  readonly groups: number;
+  readonly assumptions: readonly string[];
+  readonly bands: readonly ReportBand[];
+}
+
+/**
+ * Each stage's leader share and HHI over the draws of the dataset's uncertain figures: the stage
+ * report recomputed on every draw.
+ */
+export function reportBands(
+  dataset: Dataset,
+  report: StageReportData,
+  options: StageReportOptions,
+  draw: { readonly draws: number; readonly seed: number },
+  io: { readonly stderr: (text: string) => void; readonly stderrIsTTY?: boolean },
+): ReportBands {
+  const metrics = (d: Dataset) => {
+    const drawn = stageReport(d, options);
+    const out: Record<string, number> = {};
+    for (const stage of report.stages) {
+      const again = drawn.stages.find((s) => s.stage === stage.stage);
+      // The leader of the dataset as is, followed through the draws (its share in the drawn table).
+      out[`${stage.stage}|share`] =
+        again?.top.find((t) => t.country === stage.leader.country)?.share ?? 0;
+      out[`${stage.stage}|hhiPoints`] = again?.hhiPoints ?? Number.NaN;
+    }
+    return out;
+  };
+  const progress = io.stderrIsTTY === true;
+  const result = simulateMetrics(dataset, metrics, {
+    draws: draw.draws,
+    seed: draw.seed,
+    ...(progress
+      ? {
+          onProgress: (done: number, total: number) =>
+            io.stderr(`\r\u001b[Kdrawing the report: ${done}/${total}`),
+        }
+      : {}),
+  });
+  if (progress) io.stderr('\r\u001b[K');
+  const bands = report.stages.flatMap((stage): ReportBand[] =>
+    (['share', 'hhiPoints'] as const).flatMap((metric): ReportBand[] => {
+      const band = result.metrics[`${stage.stage}|${metric}`];
+      return band === undefined
+        ? []
+        : [
+            {
+              stage: stage.stage,
+              year: stage.year,
+              subject: metric === 'share' ? stage.leader.country : 'all',
+              metric,
+              unit: metric === 'share' ? 'fraction' : 'points',
+              source: stage.source,
+              band,
+            },
+          ];
+    }),
+  );
+  return {
+    draws: result.draws,
+    seed: result.seed,
+    quantiles: result.quantiles,
+    figures: result.figures.length,
+    groups: result.groups.length,
+    assumptions: result.assumptions,
+    bands,
+  };
+}
+
+const q = (band: Band, p: number) => band.quantiles.find((x) => x.p === p)?.value ?? Number.NaN;
+
+/**
+ * The report's text with its bands: a section after the Markdown, an `uncertainty` member of the
+ * JSON, or rows of the section `uncertainty` in the CSV (one per statistic: value, mean, min,
+ * max, p5, p50, p95).
+ */
+export function withBands(
+  text: string,
+  format: 'md' | 'json' | 'csv',
+  result: ReportBands,
+  names: Readonly<Record<string, string>>,
+): string {
+  if (format === 'json') {
+    const report = JSON.parse(text) as Record<string, unknown>;
+    return `${JSON.stringify({ ...report, uncertainty: result }, null, 2)}\n`;
+  }
+  if (format === 'csv') {
+    const stats = (band: Band): [string, number][] => [
+      ['value', band.value],
+      ['mean', band.mean],
+      ['min', band.min],
+      ['max', band.max],
+      ...band.quantiles.map((x): [string, number] => [`p${Math.round(x.p * 100)}`, x.value]),
+    ];
+    const rows = result.bands.flatMap((b) =>
+      stats(b.band).map(([stat, value]) => [
+        'uncertainty',
+        b.stage,
+        String(b.year),
+        b.subject,
+        `${b.metric === 'share' ? 'share' : 'hhi points'}|${stat}`,
+        String(value),
+        b.unit,
+        `${b.source}; ${result.draws} draws, seed ${result.seed}`,
+      ]),
+    );
+    // The report's rows, then the band rows under the same header (which is left out here).
+    const header = ['section', 'stage', 'year', 'subject', 'metric', 'value', 'unit', 'source'];
+    const body = csvTable(header, rows).split('\r\n').slice(1);
+    return `${text.replace(/\r?\n$/, '')}\r\n${body.join('\r\n')}\r\n`;
+  }
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const pts = (x: number) => Math.round(x).toLocaleString('en-US');
+  const cell = (band: Band | undefined, show: (x: number) => string) =>
+    band === undefined
+      ? ['', '']
+      : [
+          show(band.value),
+          band.max > band.min ? `${show(q(band, 0.05))}–${show(q(band, 0.95))}` : 'no spread',
+        ];
+  const stages = [...new Set(result.bands.map((b) => b.stage))];
+  const rows = stages.map((stage) => {
+    const share = result.bands.find((b) => b.stage === stage && b.metric === 'share');
+    const hhi = result.bands.find((b) => b.stage === stage && b.metric === 'hhiPoints');
+    const leader = share?.subject ?? '';
+    return [
+      stage,
+      String(share?.year ?? hhi?.year ?? ''),
+      names[leader] ?? leader,
+      ...cell(share?.band, pct),
+      ...cell(hhi?.band, pts),
+    ];
+  });
+  return [
+    text.replace(/\n$/, ''),
+    '',
+    `## How sure: bands over ${result.draws} draws (seed ${result.seed})`,
+    '',
+    markdownTable(
+      ['Stage', 'Year', 'Leader', 'Leader share', 'P5–P95', 'HHI (points)', 'P5–P95'],
+      rows,
+    ),
+    '',
+    ...result.assumptions.map((a) => `- ${a}`),
+    '',
+  ].join('\n');
 }

@@ -44,8 +44,8 @@ import {
 } from '../report/index.js';
 import { csvTable, markdownTable, rowsCsv } from '../report/internal.js';
 import { mergeTrade } from '../trade/index.js';
-import { type ScenarioSimulation, simulate, simulateMetrics } from '../uncertainty/index.js';
-import { bandCharts } from './bands.js';
+import { type ScenarioSimulation, simulate } from '../uncertainty/index.js';
+import { bandCharts, reportBands, withBands } from './bands.js';
 import {
   detectFormat,
   type ImportRequest,
@@ -478,69 +478,6 @@ const diffCommand: Command = {
   },
 };
 
-// The report's headline figures with their bands: each stage's leader share and HHI, the stage
-// report recomputed on every draw of the dataset's uncertain figures.
-function reportBands(
-  dataset: Dataset,
-  report: ReturnType<typeof stageReport>,
-  options: Parameters<typeof stageReport>[1],
-  values: Readonly<Record<string, unknown>>,
-  io: CliIo,
-): string {
-  const draws = values.draws === undefined ? 1000 : integerOption(values.draws, '--draws');
-  const seed = values.seed === undefined ? 1 : integerOption(values.seed, '--seed');
-  const metrics = (d: Dataset) => {
-    const drawn = stageReport(d, options);
-    const out: Record<string, number> = {};
-    for (const stage of report.stages) {
-      const again = drawn.stages.find((s) => s.stage === stage.stage);
-      out[`${stage.stage}|share`] =
-        again?.top.find((t) => t.country === stage.leader.country)?.share ?? 0;
-      out[`${stage.stage}|hhi`] = again?.hhiPoints ?? Number.NaN;
-    }
-    return out;
-  };
-  const result = simulateMetrics(dataset, metrics, {
-    draws,
-    seed,
-    ...(io.stderrIsTTY === true
-      ? {
-          onProgress: (done: number, total: number) =>
-            io.stderr(`\r\u001b[Kdrawing the report: ${done}/${total}`),
-        }
-      : {}),
-  });
-  if (io.stderrIsTTY === true) io.stderr('\r\u001b[K');
-  const names = namesOf(dataset);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const pts = (x: number) => Math.round(x).toLocaleString('en-US');
-  const band = (key: string, show: (x: number) => string) => {
-    const b = result.metrics[key];
-    if (b === undefined) return ['', ''];
-    const [p5, , p95] = b.quantiles.map((q) => q.value) as [number, number, number];
-    return [show(b.value), b.max > b.min ? `${show(p5)}–${show(p95)}` : 'no spread'];
-  };
-  const rows = report.stages.map((stage) => [
-    stage.stage,
-    String(stage.year),
-    names[stage.leader.country] ?? stage.leader.country,
-    ...band(`${stage.stage}|share`, pct),
-    ...band(`${stage.stage}|hhi`, pts),
-  ]);
-  return [
-    '',
-    `## How sure: bands over ${draws} draws (seed ${seed})`,
-    '',
-    markdownTable(
-      ['Stage', 'Year', 'Leader', 'Leader share', 'P5–P95', 'HHI (points)', 'P5–P95'],
-      rows,
-    ),
-    '',
-    ...result.assumptions.map((a) => `- ${a}`),
-    '',
-  ].join('\n');
-}
-
 const reportCommand: Command = {
   name: 'report',
   summary:
@@ -588,11 +525,10 @@ const reportCommand: Command = {
     const color = io.isTTY && values.out === undefined && chosen === 'md';
     let text = renderStageReport(report, { format: chosen, names: namesOf(dataset), color });
     if (values.uncertainty === true) {
-      if (chosen !== 'md')
-        throw new UsageError(
-          '--uncertainty prints its bands in markdown only; for json or csv bands use `run --draws`',
-        );
-      text += reportBands(dataset, report, reportOptions, values, io);
+      const draws = values.draws === undefined ? 1000 : integerOption(values.draws, '--draws');
+      const seed = values.seed === undefined ? 1 : integerOption(values.seed, '--seed');
+      const bands = reportBands(dataset, report, reportOptions, { draws, seed }, io);
+      text = withBands(text, chosen, bands, namesOf(dataset));
     } else if (values.draws !== undefined || values.seed !== undefined)
       throw new UsageError('--draws and --seed need --uncertainty (or use `run --draws`)');
     const finish = (body: string) => {

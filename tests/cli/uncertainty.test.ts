@@ -146,8 +146,55 @@ describe('report --uncertainty', () => {
     expect(stdout).toContain('Every other figure is held at its value');
   });
 
-  test('bands are markdown only; --draws needs --uncertainty', () => {
-    expect(run('report', '--uncertainty', '--format', 'json').stderr).toContain('markdown only');
+  test('json: the report with an uncertainty member holding each band and what it rests on', () => {
+    const { code, stdout } = run(
+      'report',
+      '--uncertainty',
+      '--year',
+      '2024',
+      '--format',
+      'json',
+      '--draws',
+      '200',
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.kind).toBe('stage-report');
+    expect(json.uncertainty.draws).toBe(200);
+    const mining = json.uncertainty.bands.find(
+      (b: { stage: string; metric: string }) => b.stage === 'mining' && b.metric === 'share',
+    );
+    // China's 2024 mining share as is: 270,000 t of the 384,000 t the USGS MCS 2026 rows sum to
+    // (0.703125); in MCS 2025 the rows sum to 393,950 t (0.6854). Every draw lies between the two.
+    expect(mining.subject).toBe('CHN');
+    expect(mining.band.value).toBeCloseTo(0.703125, 9);
+    expect(mining.band.min).toBeGreaterThanOrEqual(270_000 / 393_950 - 1e-12);
+    expect(mining.band.max).toBeLessThanOrEqual(0.703125 + 1e-12);
+    expect(json.uncertainty.assumptions.length).toBeGreaterThan(2);
+  });
+  test('csv: the band rows follow the report rows under the same header', () => {
+    const { code, stdout } = run(
+      'report',
+      '--uncertainty',
+      '--year',
+      '2024',
+      '--format',
+      'csv',
+      '--draws',
+      '50',
+    );
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('section,stage,year,subject,metric,value,unit,source');
+    const bands = lines.filter((l) => l.startsWith('uncertainty,'));
+    // Three stages × (share, HHI) × (value, mean, min, max, p5, p50, p95).
+    expect(bands).toHaveLength(3 * 2 * 7);
+    expect(bands).toContain(
+      'uncertainty,separation,2024,CHN,share|value,0.91,fraction,"iea-commentary-2025-10; 50 draws, seed 1"',
+    );
+    expect(lines.filter((l) => l.startsWith('section,'))).toHaveLength(1);
+  });
+  test('--draws needs --uncertainty', () => {
     expect(run('report', '--draws', '10').stderr).toContain(
       '--draws and --seed need --uncertainty',
     );
