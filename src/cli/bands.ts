@@ -4,7 +4,7 @@
 // largest shortfall (or, without one, separation supply outside the excluded countries) at the
 // end of the horizon.
 import type { Dataset, Scenario, ScenarioRow, StageReportData } from '../index.js';
-import { createEvaluator, scenarioVariables } from '../index.js';
+import { scenarioVariables } from '../index.js';
 import {
   type FanSeries,
   fanChart,
@@ -13,7 +13,7 @@ import {
   tornadoChart,
 } from '../report/index.js';
 import { csvTable, markdownTable } from '../report/internal.js';
-import { type Band, simulate, simulateMetrics, tornado } from '../uncertainty/index.js';
+import { type Band, scenarioTornado, simulate, simulateMetrics } from '../uncertainty/index.js';
 
 /** What a band chart is about: the scenario, the data and the draws. */
 export interface BandRequest {
@@ -39,11 +39,13 @@ function inputName(
   group: string,
   ids: readonly string[],
   names: Readonly<Record<string, string>>,
+  scenarioIds: ReadonlySet<string>,
 ): string {
   const country = (code: string | undefined) => (code === undefined ? '' : (names[code] ?? code));
   const rounding = group.startsWith('rounding-') ? ' (rounding)' : '';
   if (ids.length !== 1) return `${group.replaceAll('+', ' vs ')} (${ids.length} figures)`;
   const parts = (ids[0] as string).split('/');
+  if (scenarioIds.has(ids[0] as string)) return `the scenario's ${parts.slice(1).join(' ')}`;
   switch (parts[0]) {
     case 'tradeFlows':
       return `${country(parts[2])}'s share of ${country(parts[3])} imports of ${parts[6] ?? ''}, ${parts[1] ?? ''}${rounding}`;
@@ -135,9 +137,8 @@ export function bandCharts(request: BandRequest): [string, string][] {
   const target =
     shortfall ?? atEnd.find((r) => r.variable === scenarioVariables.supplyOutside.name);
   if (target !== undefined && result.figures.length > 0) {
-    const evaluate = (d: Dataset) => createEvaluator(d, { scenarios: [...set] })(scenario);
-    const pick = (d: Dataset) =>
-      evaluate(d).rows.find(
+    const pick = (evaluation: { readonly rows: readonly ScenarioRow[] }) =>
+      evaluation.rows.find(
         (r) =>
           r.variable === target.variable &&
           r.region === target.region &&
@@ -145,7 +146,11 @@ export function bandCharts(request: BandRequest): [string, string][] {
           r.element === target.element &&
           r.year === target.year,
       )?.value ?? Number.NaN;
-    const swings = tornado(dataset, pick, { figures: result.figures });
+    // The data's figures as drawn above; the scenario's own numbers are added by scenarioTornado.
+    const swings = scenarioTornado(dataset, scenario, pick, {
+      figures: result.figures.filter((f) => f.path[0] !== 'scenario'),
+      evaluate: { scenarios: [...set] },
+    });
     const what =
       target.variable === scenarioVariables.balance.name
         ? `${names[target.region] ?? target.region} ${target.element ?? ''} balance in ${last}`
@@ -158,7 +163,12 @@ export function bandCharts(request: BandRequest): [string, string][] {
           unit: target.unit,
           value: swings.value,
           bars: swings.bars.map((b) => ({
-            name: inputName(b.group, b.figures, names),
+            name: inputName(
+              b.group,
+              b.figures,
+              names,
+              new Set(result.figures.filter((f) => f.path[0] === 'scenario').map((f) => f.id)),
+            ),
             atLow: b.atLow,
             atHigh: b.atHigh,
           })),
@@ -166,7 +176,7 @@ export function bandCharts(request: BandRequest): [string, string][] {
         {
           title: `${scenario.name}: what moves the ${what.replace(/\s+/g, ' ')}`,
           assumptions: [
-            'Each input is a correlation group of uncertain figures (two editions of a source, or a published share with its rounding), moved to its low and high ends together.',
+            'Each input is a correlation group of uncertain figures (two editions of a source, a published share with its rounding, or a number of the scenario with the range its intervention states), moved to its low and high ends together.',
           ],
         },
       ),

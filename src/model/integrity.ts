@@ -270,6 +270,139 @@ function supportOf(u: FigureUncertainty): { low: number; high: number } | undefi
   }
 }
 
+/** A range out of order (low above high, a mode outside them): reported, and true. */
+function orderIssue(issues: ErrorIssue[], u: FigureUncertainty, at: Path): boolean {
+  if ((u.kind === 'triangular' || u.kind === 'pert') && !(u.low <= u.mode && u.mode <= u.high)) {
+    issues.push({
+      path: [...at, 'mode'],
+      message: `expected low ≤ mode ≤ high, got ${u.low}, ${u.mode}, ${u.high}`,
+    });
+    return true;
+  }
+  if (u.kind === 'uniform' && u.low > u.high) {
+    issues.push({
+      path: [...at, 'high'],
+      message: `expected high ≥ low (${u.low}), got ${u.high}`,
+    });
+    return true;
+  }
+  return false;
+}
+
+/**
+ * What a drawn number of an intervention may be: a fraction in [0, 1]; a signed number (a
+ * capacity change, a rate); a number at or above 0, or above 0; an intensity change at or above −1.
+ */
+type DrawnRule = 'fraction' | 'signed' | 'nonNegative' | 'positive' | 'intensity';
+
+/** The rule for a number's path inside an intervention, or undefined when it may not be drawn. */
+function drawnRule(
+  kind: Scenario['interventions'][number]['kind'],
+  key: string,
+): DrawnRule | undefined {
+  const fixed: Record<typeof kind, Readonly<Record<string, DrawnRule>>> = {
+    exportRestriction: { cut: 'fraction' },
+    capacityChange: { 'change.amount': 'signed' },
+    demandGrowth: { rate: 'signed', demand: 'nonNegative' },
+    recyclingPolicy: {
+      collectionRate: 'fraction',
+      preprocessingYield: 'fraction',
+      processingYield: 'fraction',
+    },
+    substitution: {
+      adoption: 'fraction',
+      'adoption.rate': 'positive',
+      'adoption.ceiling': 'fraction',
+      'adoption.floor': 'fraction',
+    },
+    stockpile: {
+      'initial.amount': 'signed',
+      'build.perYear.amount': 'signed',
+      'release.maxPerYear.amount': 'signed',
+    },
+  };
+  const rule = fixed[kind][key];
+  if (rule !== undefined) return rule;
+  if (kind === 'recyclingPolicy' && /^lifetime\.[A-Za-z]+$/.test(key)) return 'nonNegative';
+  if (kind === 'substitution' && /^intensityChange\.[A-Z][a-z]?$/.test(key)) return 'intensity';
+  return undefined;
+}
+
+/** The number at a dotted path inside an intervention (a mass's amount read as a number). */
+function numberAt(value: unknown, key: string): number | undefined {
+  let at: unknown = value;
+  for (const part of key.split('.')) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at)) return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  if (typeof at === 'number') return at;
+  // Mass amounts may be given as decimal strings.
+  if (typeof at === 'string' && at.trim() !== '' && Number.isFinite(Number(at))) return Number(at);
+  return undefined;
+}
+
+// An intervention's uncertainty names numbers of the intervention that may be drawn; each range
+// is ordered, holds the number and keeps a draw where the number can be.
+function interventionUncertaintyIssues(
+  issues: ErrorIssue[],
+  intervention: Scenario['interventions'][number],
+  path: Path,
+): void {
+  for (const [key, u] of Object.entries(intervention.uncertainty ?? {})) {
+    const at = [...path, 'uncertainty', key];
+    const rule = drawnRule(intervention.kind, key);
+    const value = numberAt(intervention, key);
+    if (rule === undefined || value === undefined) {
+      issues.push({
+        path: at,
+        message:
+          rule === undefined
+            ? `expected the path of a number this ${intervention.kind} may draw (see Intervention.uncertainty, e.g. ${intervention.kind === 'exportRestriction' ? "'cut'" : "'change.amount'"}), got ${JSON.stringify(key)}`
+            : `expected ${JSON.stringify(key)} to name one number of the intervention, got none there (a schedule by year, or a field left out, cannot be drawn)`,
+      });
+      continue;
+    }
+    if (orderIssue(issues, u, at)) continue;
+    const support = supportOf(u);
+    const bounded = support !== undefined;
+    // Normal figures are truncated at 0 when drawn, so only numbers that cannot be negative take them.
+    if (!bounded && (rule === 'fraction' || rule === 'signed' || rule === 'intensity')) {
+      issues.push({
+        path: [...at, 'kind'],
+        message: `expected a bounded distribution (uniform, triangular, pert or values) for ${rule === 'fraction' ? 'a fraction' : 'a number that can be negative'}, got '${u.kind}'`,
+      });
+      continue;
+    }
+    const [min, max, what] =
+      rule === 'fraction'
+        ? [0, 1, '[0, 1] (a fraction)']
+        : rule === 'intensity'
+          ? [-1, Number.POSITIVE_INFINITY, '[−1, ∞) (−1 removes the element)']
+          : rule === 'signed'
+            ? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, '']
+            : [0, Number.POSITIVE_INFINITY, rule === 'positive' ? '(0, ∞)' : '[0, ∞)'];
+    if (
+      support !== undefined &&
+      (support.low < min || support.high > max || (rule === 'positive' && support.low <= 0))
+    ) {
+      issues.push({
+        path: [...at, u.kind === 'values' ? 'values' : 'low'],
+        message: `expected a range within ${what}, got ${support.low}–${support.high}`,
+      });
+      continue;
+    }
+    if (
+      support !== undefined &&
+      u.kind !== 'values' &&
+      (value < support.low || value > support.high)
+    )
+      issues.push({
+        path: at,
+        message: `expected a range that holds the intervention's number ${value}, got ${support.low}–${support.high}`,
+      });
+  }
+}
+
 // An uncertainty describes the record's own number: its range must be ordered, hold that number,
 // and stay where the number can be (a share in [0, 1], a quantity at or above 0).
 function checkUncertainty(
@@ -293,20 +426,7 @@ function checkUncertainty(
     });
     return;
   }
-  if ((u.kind === 'triangular' || u.kind === 'pert') && !(u.low <= u.mode && u.mode <= u.high)) {
-    issues.push({
-      path: [...at, 'mode'],
-      message: `expected low ≤ mode ≤ high, got ${u.low}, ${u.mode}, ${u.high}`,
-    });
-    return;
-  }
-  if (u.kind === 'uniform' && u.low > u.high) {
-    issues.push({
-      path: [...at, 'high'],
-      message: `expected high ≥ low (${u.low}), got ${u.high}`,
-    });
-    return;
-  }
+  if (orderIssue(issues, u, at)) return;
   const support = supportOf(u);
   const isShare = record.quantity === undefined;
   const value = isShare ? record.share : Number(record.quantity?.amount);
@@ -787,6 +907,13 @@ export function scenarioIssues(
     const path: Path = [...prefix, 'interventions', index];
     if (intervention.provenance !== undefined && sources !== undefined)
       checkProvenance(issues, sources, [...path, 'provenance'], intervention.provenance);
+    interventionUncertaintyIssues(issues, intervention, path);
+    for (const [key, u] of Object.entries(intervention.uncertainty ?? {}))
+      if (u.source !== undefined && sources !== undefined && !sources.has(u.source))
+        issues.push({
+          path: [...path, 'uncertainty', key, 'source'],
+          message: `expected the id of a source in sources, got ${JSON.stringify(u.source)}`,
+        });
     switch (intervention.kind) {
       case 'exportRestriction':
         known(countries, [...path, 'country'], intervention.country, 'a country of the dataset');

@@ -5,7 +5,14 @@
  */
 import type { ElementSymbol } from '../elements/index.js';
 import type { Schedule } from '../numeric/index.js';
-import type { CountryCode, LifetimeParameters, MassValue, Provenance, Stage } from './types.js';
+import type {
+  CountryCode,
+  FigureUncertainty,
+  LifetimeParameters,
+  MassValue,
+  Provenance,
+  Stage,
+} from './types.js';
 
 /**
  * What every intervention has: an id (diffs and attributions key by it, never by position), and
@@ -22,6 +29,18 @@ export interface InterventionBase {
   readonly note?: string;
   /** The source that motivates the intervention (an id of the dataset's `sources`). */
   readonly provenance?: Provenance;
+  /**
+   * How uncertain some of the intervention's numbers are, by the number's path inside the
+   * intervention written with dots: `'cut'` of an export restriction, `'change.amount'` of a
+   * capacity change, `'rate'` or `'demand'` of a demand growth given as one number,
+   * `'collectionRate'`, `'preprocessingYield'`, `'processingYield'` and `'lifetime.<parameter>'`
+   * of a recycling policy, `'adoption'` (a share), `'adoption.rate'`, `'adoption.ceiling'`,
+   * `'adoption.floor'` and `'intensityChange.<element>'` of a substitution,
+   * `'initial.amount'`, `'build.perYear.amount'` and `'release.maxPerYear.amount'` of a
+   * stockpile. The number itself stays the value every evaluation uses; `simulate` in
+   * `rare-earths/uncertainty` draws it. A fraction takes a bounded distribution within [0, 1].
+   */
+  readonly uncertainty?: Readonly<Record<string, FigureUncertainty>>;
 }
 
 /**

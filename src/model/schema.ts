@@ -772,6 +772,11 @@ function interventionBase() {
     label: text().exactOptional(),
     note: text().exactOptional(),
     provenance: provenance().exactOptional(),
+    uncertainty: z
+      .record(z.string(), uncertaintyShape(), {
+        error: expected("an object of uncertainties by the number's path (e.g. { cut: … })"),
+      })
+      .exactOptional(),
   };
 }
 

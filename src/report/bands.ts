@@ -303,7 +303,7 @@ export function fanChart(data: FanChartData, options: FanChartOptions = {}): str
     height,
     options.title ?? `Over time, with ${bandLabel}`,
     body,
-    `${years[0]}–${years[years.length - 1]}. Shaded: ${bandLabel} (in the legend, the last year's value and band). Solid: the figure on the data as is; when a band spans two editions of a source, the data holds the newest, so the line can sit at the band's edge.${flat.length === 0 ? '' : ` No spread (band of zero width): ${flat.map((s) => s.name).join(', ')}.`}`,
+    `${years[0]}–${years[years.length - 1]}. Shaded: ${bandLabel} (in the legend, the last year's value and band). Solid: the figure on the data as is, which can sit at the band's edge or outside it when it is one end of its range (the newest of two editions, a ban whose cut may be lower).${flat.length === 0 ? '' : ` No spread (band of zero width): ${flat.map((s) => s.name).join(', ')}.`}`,
     options.assumptions ?? [],
   );
 }

@@ -1,6 +1,6 @@
 // A dataset at one draw: the same dataset with some numbers replaced, sharing every record that
 // did not change, so a draw costs a copy of the touched records only. The input is never mutated.
-import type { Dataset } from '../model/index.js';
+import type { Dataset, Scenario } from '../model/index.js';
 
 type Plain = Readonly<Record<string, unknown>>;
 
@@ -42,4 +42,19 @@ export function datasetWith(
     next[collection] = copy;
   }
   return next as unknown as Dataset;
+}
+
+/**
+ * The scenario with the number at each path replaced (paths as `scenarioFigures` gives them,
+ * starting with `'scenario'`): a copy on write, the input untouched.
+ *
+ * @internal
+ */
+export function scenarioWith(
+  scenario: Scenario,
+  changes: readonly { readonly path: readonly (string | number)[]; readonly value: number }[],
+): Scenario {
+  let next: unknown = scenario;
+  for (const { path, value } of changes) next = setAt(next, path.slice(1), value);
+  return next as Scenario;
 }

@@ -3,7 +3,14 @@
 // The newest edition is the value every analysis uses. Read once per simulation; a draw then only
 // moves numbers.
 import { publicationKey } from '../chain/internal.js';
-import type { Dataset, FigureUncertainty, MassValue, Provenance } from '../model/index.js';
+import type {
+  Dataset,
+  FigureUncertainty,
+  Intervention,
+  MassValue,
+  Provenance,
+  Scenario,
+} from '../model/index.js';
 import { toNumber } from '../numeric/index.js';
 import { quantileOf } from './distributions.js';
 
@@ -316,4 +323,72 @@ export function figureAt(figure: UncertainFigure, u: number): number {
   const from = values[k] as number;
   const to = values[k + 1] as number;
   return from + (position - k) * (to - from);
+}
+
+/** The unit of an intervention's number, by its path inside the intervention. */
+function interventionUnit(intervention: Intervention, key: string): string {
+  if (key.endsWith('.amount')) {
+    let at: unknown = intervention;
+    for (const part of key.split('.').slice(0, -1)) at = (at as Record<string, unknown>)[part];
+    const mass = at as { unit?: string; basis?: string };
+    return `${mass.unit ?? 't'} ${mass.basis ?? ''}/yr`.replace(' /', '/');
+  }
+  if (key === 'rate') return 'fraction/yr';
+  if (key === 'demand') return 't/yr';
+  if (key.startsWith('lifetime.')) return 'years';
+  if (key === 'adoption.rate') return '1/yr';
+  return 'fraction';
+}
+
+/**
+ * The uncertain numbers of a scenario: every number an intervention's `uncertainty` names (its
+ * cut, a capacity change's tonnes, a recycling policy's collection rate …), as figures that
+ * {@link simulate} draws with the dataset's. The path starts with `'scenario'` (then
+ * `'interventions'`, the index and the number's path inside the intervention); the id is the
+ * scenario's, the intervention's and the number's, joined by `/`. The group is the
+ * uncertainty's `group`, else the id: an intervention's numbers are drawn independently of each
+ * other and of the data unless a group ties them.
+ *
+ * @category Uncertainty
+ * @param scenario - a scenario, checked (by `parseScenario` from `rare-earths`, or by `simulate`);
+ *   give it resolved (`resolveScenario`) to include what it inherits from its parents
+ * @returns the uncertain numbers, in the order of the interventions and then of their paths
+ * @example
+ * ```ts
+ * import { scenarioFigures } from 'rare-earths/uncertainty';
+ *
+ * const figures = scenarioFigures({
+ *   id: 'licences', name: 'Licences let some through', horizon: { from: 2025, to: 2030 },
+ *   interventions: [{
+ *     kind: 'exportRestriction', id: 'y', country: 'CHN', elements: ['Y'], cut: 0.8, from: 2026,
+ *     uncertainty: { cut: { kind: 'uniform', low: 0.5, high: 1, basis: 'how many licences are granted is not published' } },
+ *   }],
+ * });
+ * figures[0]?.id; // => 'licences/y/cut'
+ * [figures[0]?.low, figures[0]?.high]; // => [0.5, 1]
+ * ```
+ */
+export function scenarioFigures(scenario: Scenario): UncertainFigure[] {
+  return scenario.interventions.flatMap((intervention, index) =>
+    Object.entries(intervention.uncertainty ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, uncertainty]) => {
+        const path = ['scenario', 'interventions', index, ...key.split('.')];
+        let at: unknown = intervention;
+        for (const part of key.split('.')) at = (at as Record<string, unknown>)[part];
+        const id = `${scenario.id}/${intervention.id}/${key}`;
+        const [lowEnd, highEnd] = endQuantiles(uncertainty);
+        return {
+          id,
+          path,
+          value: Number(at),
+          low: quantileOf(uncertainty, lowEnd),
+          high: quantileOf(uncertainty, highEnd),
+          unit: interventionUnit(intervention, key),
+          editions: [],
+          uncertainty,
+          group: uncertainty.group ?? id,
+        };
+      }),
+  );
 }

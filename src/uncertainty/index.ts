@@ -5,12 +5,19 @@
  *
  * @packageDocumentation
  */
-export { type FigureEdition, type UncertainFigure, uncertainFigures } from './figures.js';
+export {
+  type FigureEdition,
+  scenarioFigures,
+  type UncertainFigure,
+  uncertainFigures,
+} from './figures.js';
 export {
   figureSobol,
+  type ScenarioTornadoOptions,
   type SobolIndex,
   type SobolOptions,
   type SobolResult,
+  scenarioTornado,
   sobolIndices,
   type Tornado,
   type TornadoBar,

@@ -3,12 +3,16 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { invalidArgument, RareEarthsError } from '../errors/index.js';
-import type { Dataset } from '../model/index.js';
+import type { Dataset, Scenario } from '../model/index.js';
 import { checkInteger } from '../numeric/internal.js';
-import { datasetWith } from './draw.js';
+import type { EvaluateOptions, ScenarioEvaluation } from '../scenario/index.js';
+import { evaluateResolved, readEvaluationInputs, resolveChecked } from '../scenario/internal.js';
+import { datasetWith, scenarioWith } from './draw.js';
 import {
+  type DerivedResidual,
   derivedResiduals,
   endQuantiles,
+  scenarioFigures,
   type UncertainFigure,
   uncertainFigures,
 } from './figures.js';
@@ -103,21 +107,34 @@ export function tornado(
   if (typeof metric !== 'function')
     invalidArgument(fn, ['metric'], 'a function from a dataset to a number', metric);
   const figures = options.figures ?? uncertainFigures(dataset);
-  const residuals = derivedResiduals(dataset, figures);
   const value = finiteMetric(fn, ['metric'], metric(dataset));
+  return swingsOf(fn, figures, derivedResiduals(dataset, figures), value, (changes) =>
+    metric(datasetWith(dataset, changes)),
+  );
+}
+
+type Change = ReturnType<typeof changesAt>[number];
+
+/** Each group's bar: the result with the group's figures at their low, then their high ends. */
+function swingsOf(
+  fn: string,
+  figures: readonly UncertainFigure[],
+  residuals: readonly DerivedResidual[],
+  value: number,
+  at: (changes: readonly Change[]) => number,
+): Tornado {
   const bars: TornadoBar[] = groupsOf(figures).map((group) => {
     const members = figures.filter((f) => f.group === group);
-    const at = (end: 'low' | 'high') => {
+    const end = (which: 'low' | 'high') => {
       // Each figure of the group at its own end (see endQuantiles): the group is one input.
       const moved = members.map((f) => ({ ...f, group: f.id }));
       const u = new Map(
-        members.map((f) => [f.id, endQuantiles(f.uncertainty)[end === 'low' ? 0 : 1]]),
+        members.map((f) => [f.id, endQuantiles(f.uncertainty)[which === 'low' ? 0 : 1]]),
       );
-      const changes = changesAt(moved, residuals, u);
-      return finiteMetric(fn, ['groups', group, end], metric(datasetWith(dataset, changes)));
+      return finiteMetric(fn, ['groups', group, which], at(changesAt(moved, residuals, u)));
     };
-    const atLow = at('low');
-    const atHigh = at('high');
+    const atLow = end('low');
+    const atHigh = end('high');
     return {
       group,
       figures: members.map((f) => f.id),
@@ -128,6 +145,89 @@ export function tornado(
   });
   bars.sort((a, b) => b.swing - a.swing || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
   return { value, bars };
+}
+
+/**
+ * Options for {@link scenarioTornado}.
+ *
+ * @category Uncertainty
+ */
+export interface ScenarioTornadoOptions extends TornadoOptions {
+  /** The evaluation's options, as {@link index!evaluate} takes them. */
+  readonly evaluate?: EvaluateOptions;
+}
+
+/**
+ * A tornado of a scenario's result: {@link tornado} with the scenario's own uncertain numbers
+ * ({@link scenarioFigures}: an export restriction's cut, a capacity change's tonnes …) among the
+ * inputs, beside the dataset's uncertain figures. Each input moves to its low and high end, every
+ * other at its value, and the scenario is evaluated ({@link index!evaluate}) at each end.
+ *
+ * @category Uncertainty
+ * @param dataset - a dataset, e.g. `baseline` from `rare-earths/data`
+ * @param scenario - the scenario, as {@link index!evaluate} takes it
+ * @param metric - the result to explain: a function from the evaluation to a number (any unit)
+ * @param options - optionally the dataset `figures` to swing and the `evaluate` options
+ * @returns the metric on the scenario and dataset as they are, and every input's bar
+ * @throws {@link index!RareEarthsError} as {@link index!evaluate} does; (`invalid-argument`) for a
+ *   metric that is not a function; (`not-computable`) when the metric is not a finite number
+ * @example
+ * ```ts
+ * import { baseline } from 'rare-earths/data';
+ * import { scenarioTornado } from 'rare-earths/uncertainty';
+ *
+ * // A stop of Chinese yttrium exports to the US whose cut is known only to lie in 50–100%.
+ * const result = scenarioTornado(
+ *   baseline,
+ *   {
+ *     id: 'licences', name: 'Licences let some through', horizon: { from: 2026, to: 2026 },
+ *     interventions: [{
+ *       kind: 'exportRestriction', id: 'y', country: 'CHN', elements: ['Y'], cut: 1, from: 2026,
+ *       uncertainty: { cut: { kind: 'uniform', low: 0.5, high: 1, basis: 'licences granted are not published' } },
+ *     }],
+ *   },
+ *   (e) => e.rows.find((r) => r.variable === 'Balance' && r.element === 'Y')?.value ?? 0,
+ * );
+ * result.bars[0]?.group; // => 'licences/y/cut'
+ * [result.bars[0]?.atLow, result.bars[0]?.atHigh]; // => [-105, -210]
+ * ```
+ */
+export function scenarioTornado(
+  dataset: Dataset,
+  scenario: Scenario,
+  metric: (evaluation: ScenarioEvaluation) => number,
+  options: ScenarioTornadoOptions = {},
+): Tornado {
+  const fn = 'scenarioTornado';
+  if (typeof metric !== 'function')
+    invalidArgument(fn, ['metric'], 'a function from an evaluation to a number', metric);
+  const evaluateOptions = options.evaluate ?? {};
+  const { resolved, lineage } = resolveChecked(fn, dataset, scenario, evaluateOptions);
+  const referenceYear = checkInteger(
+    fn,
+    ['options', 'evaluate', 'referenceYear'],
+    evaluateOptions.referenceYear ?? resolved.horizon.from,
+    1900,
+  );
+  const data = options.figures ?? uncertainFigures(dataset);
+  const figures = [...data, ...scenarioFigures(resolved)];
+  const run = (changes: readonly Change[]) => {
+    const own = changes.filter((c) => c.path[0] === 'scenario');
+    const ds = datasetWith(
+      dataset,
+      changes.filter((c) => c.path[0] !== 'scenario'),
+    );
+    return metric(
+      evaluateResolved(
+        fn,
+        readEvaluationInputs(fn, ds, referenceYear, evaluateOptions),
+        scenarioWith(resolved, own),
+        lineage,
+      ),
+    );
+  };
+  const value = finiteMetric(fn, ['metric'], run([]));
+  return swingsOf(fn, figures, derivedResiduals(dataset, data), value, run);
 }
 
 /**

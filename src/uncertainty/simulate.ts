@@ -14,11 +14,12 @@ import {
   resolveChecked,
   rowKey,
 } from '../scenario/internal.js';
-import { datasetWith } from './draw.js';
+import { datasetWith, scenarioWith } from './draw.js';
 import {
   type DerivedResidual,
   derivedResiduals,
   figureAt,
+  scenarioFigures,
   type UncertainFigure,
   uncertainFigures,
 } from './figures.js';
@@ -150,7 +151,12 @@ export function checkSeed(fn: string, value: unknown): number {
   return seed;
 }
 
-function checkOptions(fn: string, dataset: Dataset, options: SimulationOptions): Checked {
+function checkOptions(
+  fn: string,
+  dataset: Dataset,
+  options: SimulationOptions,
+  scenarioOwn: readonly UncertainFigure[] = [],
+): Checked {
   if (typeof options !== 'object' || options === null)
     invalidArgument(fn, ['options'], 'an options object { draws, seed }', options);
   const draws = checkInteger(fn, ['options', 'draws'], options.draws, 1);
@@ -189,15 +195,16 @@ function checkOptions(fn: string, dataset: Dataset, options: SimulationOptions):
   figures.forEach((f, i) => {
     checkFigure(fn, ['options', 'figures', i], f);
   });
+  const all = [...figures, ...scenarioOwn];
   return {
     draws,
     seed,
     quantiles,
     keepDraws,
     method,
-    figures,
+    figures: all,
     residuals: derivedResiduals(dataset, figures),
-    groups: [...new Set(figures.map((f) => f.group))].sort(),
+    groups: [...new Set(all.map((f) => f.group))].sort(),
   };
 }
 
@@ -208,6 +215,13 @@ function checkFigure(
 ): void {
   if (typeof figure !== 'object' || figure === null || !Array.isArray(figure.path))
     invalidArgument(fn, path, 'an uncertain figure { id, path, editions, group }', figure);
+  if (figure.path[0] === 'scenario')
+    invalidArgument(
+      fn,
+      [...path, 'path'],
+      "the path of a dataset figure (simulate draws the scenario's own uncertain numbers from its interventions)",
+      figure.path,
+    );
   if (figure.uncertainty !== undefined)
     checkStated(fn, [...path, 'uncertainty'], figure.uncertainty);
   else if (!Array.isArray(figure.editions) || figure.editions.length < 2)
@@ -333,8 +347,11 @@ function* drawsOf(
 }
 
 function assumptionsOf(checked: Checked, groups: readonly string[]): string[] {
-  const stated = checked.figures.filter((f) => f.uncertainty !== undefined);
-  const editions = checked.figures.length - stated.length;
+  const own = checked.figures.filter((f) => f.path[0] === 'scenario');
+  const stated = checked.figures.filter(
+    (f) => f.uncertainty !== undefined && f.path[0] !== 'scenario',
+  );
+  const editions = checked.figures.length - stated.length - own.length;
   const kinds = [...new Set(stated.map((f) => f.uncertainty?.kind))].sort().join(', ');
   const out = [
     `${checked.figures.length} uncertain figure${checked.figures.length === 1 ? '' : 's'} in ${groups.length} correlation group${groups.length === 1 ? '' : 's'} (${groups.length <= 6 ? groups.join('; ') || 'none' : `${groups.slice(0, 3).join('; ')} and ${groups.length - 3} more`}): the figures of a group move to the same quantile together (one draw per group), groups are drawn independently.`,
@@ -346,6 +363,10 @@ function assumptionsOf(checked: Checked, groups: readonly string[]): string[] {
   if (stated.length > 0)
     out.push(
       `${stated.length} figure${stated.length === 1 ? '' : 's'} drawn from the distribution its record states (${kinds}); normal figures are truncated at 0.`,
+    );
+  if (own.length > 0)
+    out.push(
+      `${own.length} number${own.length === 1 ? '' : 's'} of the scenario drawn from the uncertainty its intervention states (${own.map((f) => `${f.id}: ${f.uncertainty?.kind ?? ''} ${f.low}–${f.high}${f.uncertainty?.basis === undefined ? '' : `, ${f.uncertainty.basis}`}`).join('; ')}).`,
     );
   if (checked.residuals.length > 0)
     out.push(
@@ -495,29 +516,27 @@ export function simulate(
   const fn = 'simulate';
   if (typeof dataset !== 'object' || dataset === null || !Array.isArray(dataset.sources))
     invalidArgument(fn, ['dataset'], 'a dataset (e.g. baseline from rare-earths/data)', dataset);
-  const checked = checkOptions(fn, dataset, options);
   const evaluateOptions = options.evaluate ?? {};
   const { resolved, lineage } = resolveChecked(fn, dataset, scenario, evaluateOptions);
+  // The scenario's own uncertain numbers (its interventions' `uncertainty`) are drawn with the data's.
+  const checked = checkOptions(fn, dataset, options, scenarioFigures(resolved));
   const referenceYear = checkInteger(
     fn,
     ['options', 'evaluate', 'referenceYear'],
     evaluateOptions.referenceYear ?? resolved.horizon.from,
     1900,
   );
-  const run = (ds: Dataset) =>
-    evaluateResolved(
-      fn,
-      readEvaluationInputs(fn, ds, referenceYear, evaluateOptions),
-      resolved,
-      lineage,
-    );
-  const central = run(dataset);
+  const run = (ds: Dataset, sc: Scenario) =>
+    evaluateResolved(fn, readEvaluationInputs(fn, ds, referenceYear, evaluateOptions), sc, lineage);
+  const central = run(dataset, resolved);
   const keys = central.rows.map(rowKey);
   const acc = keys.map(() => accumulator(checked));
   let d = 0;
   const step = Math.max(1, Math.floor(checked.draws / 100));
   for (const changes of drawsOf(checked, checked.residuals)) {
-    const rows = run(datasetWith(dataset, changes)).rows;
+    const own = changes.filter((c) => c.path[0] === 'scenario');
+    const data = own.length === 0 ? changes : changes.filter((c) => c.path[0] !== 'scenario');
+    const rows = run(datasetWith(dataset, data), scenarioWith(resolved, own)).rows;
     if (rows.length !== keys.length || rows.some((r, i) => rowKey(r) !== keys[i]))
       throw new RareEarthsError(fn, 'not-computable', [
         {

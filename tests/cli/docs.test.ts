@@ -69,6 +69,8 @@ describe('documented commands', () => {
     // The trade guide's commands read the sample files of docs/examples/trade, as a reader would
     // after copying them next to their own.
     cpSync(join(root, 'docs/examples/trade'), scratch, { recursive: true });
+    // The uncertainty guide's scenario file, likewise.
+    cpSync(join(root, 'docs/examples/uncertainty'), scratch, { recursive: true });
     process.chdir(scratch);
   });
   afterAll(() => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
@@ -9,6 +10,7 @@ import {
   datasetSchema,
   isRareEarthsError,
   parseDataset,
+  parseScenario,
   RareEarthsError,
   safeParseDataset,
   scenarioJsonSchema,
@@ -846,6 +848,24 @@ describe('JSON Schema export, validated with ajv (an independent validator)', ()
     (bad.interventions[0] as { cut: number }).cut = 1.5;
     expect(validate(bad)).toBe(false);
     expect(scenarioSchema().safeParse(clone(fullScenario)).success).toBe(true);
+  });
+
+  test("the scenario schema takes an intervention's uncertainty (docs/examples/uncertainty/licences.json) and refuses a malformed one", () => {
+    const own = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(own);
+    const validate = own.compile(scenarioJsonSchema());
+    const licences = JSON.parse(
+      readFileSync(
+        new URL('../../docs/examples/uncertainty/licences.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    expect(validate(licences)).toBe(true);
+    expect(parseScenario(licences, { dataset: baseline }).interventions[0]?.uncertainty).toEqual(
+      licences.interventions[0].uncertainty,
+    );
+    licences.interventions[0].uncertainty.cut.kind = 'wide';
+    expect(validate(licences)).toBe(false);
   });
 
   test('is draft 2020-12 with an id and a title, and built fresh on each call', () => {
