@@ -621,13 +621,16 @@ export function readEvaluationInputs(
   dataset: Dataset,
   referenceYear: number,
   options: EvaluateOptions,
+  reuse?: Pick<EvaluationInputs, 'apps' | 'options'>,
 ): EvaluationInputs {
   if (typeof dataset !== 'object' || dataset === null || !Array.isArray(dataset.sources)) {
     invalidArgument(fn, ['dataset'], 'a dataset (e.g. baseline from rare-earths/data)', dataset);
   }
-  const read = readOptions(fn, options);
+  // A caller that re-reads a dataset whose demand records and applications did not change (a
+  // Monte Carlo draw of other figures) passes what it read before; the rest is read again.
+  const read = reuse?.options ?? readOptions(fn, options);
   const assumptions: ScenarioAssumption[] = [];
-  const apps = readApps(fn, dataset, options, assumptions);
+  const apps = reuse?.apps ?? readApps(fn, dataset, options, assumptions);
   const stages = readStages(fn, dataset, referenceYear, options, { read, apps }, assumptions);
   const lines = readLines(fn, dataset, referenceYear, options, assumptions);
   const facilities = new Map(

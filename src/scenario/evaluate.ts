@@ -9,7 +9,7 @@ import { checkInteger } from '../numeric/internal.js';
 import { type EvaluationInputs, readEvaluationInputs } from './context.js';
 import { resolveWithLineage } from './resolve.js';
 import { capacityStep } from './steps/capacity.js';
-import { demandStep } from './steps/demand.js';
+import { type DemandResult, demandStep } from './steps/demand.js';
 import { importsStep } from './steps/imports.js';
 import { resilienceStep } from './steps/resilience.js';
 import { readRestrictions } from './steps/restrictions.js';
@@ -33,17 +33,12 @@ export function evaluateResolved(
   scenario: Scenario,
   lineage: readonly string[],
 ): ScenarioEvaluation {
-  const { from, to } = scenario.horizon;
-  const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
-  const input: StepInput = { fn, inputs, scenario, years };
-  const capacity = capacityStep(input);
-  const demand = demandStep(input);
-  const restrictions = readRestrictions(input);
-  const supply = supplyStep(input, capacity.changes, restrictions.restrictions);
-  const resilience = resilienceStep(input, supply.outside, demand.totals);
-  const imports = importsStep(input, restrictions.restrictions, capacity.lines);
+  const { capacity, demand, restrictions, supply, resilience, imports, rows } = evaluateSteps(
+    fn,
+    inputs,
+    scenario,
+  );
   const steps = [capacity, demand, restrictions, supply, resilience, imports];
-  const rows = [capacity, demand, supply, resilience, imports].flatMap((step) => step.rows);
   const assumptions = [...inputs.assumptions, ...steps.flatMap((step) => step.assumptions)];
   return {
     scenario,
@@ -54,6 +49,32 @@ export function evaluateResolved(
     assumptions: assumptions.sort((a, b) => compareText(a.id, b.id)),
     resilience: resilience.resilience,
   };
+}
+
+/**
+ * The steps of an evaluation and their rows in step order, not sorted. A caller that evaluates
+ * the same scenario again on inputs whose demand did not change (a Monte Carlo draw of supply
+ * figures) passes the demand step it computed before.
+ *
+ * @internal
+ */
+export function evaluateSteps(
+  fn: string,
+  inputs: EvaluationInputs,
+  scenario: Scenario,
+  demandBefore?: DemandResult,
+) {
+  const { from, to } = scenario.horizon;
+  const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  const input: StepInput = { fn, inputs, scenario, years };
+  const capacity = capacityStep(input);
+  const demand = demandBefore ?? demandStep(input);
+  const restrictions = readRestrictions(input);
+  const supply = supplyStep(input, capacity.changes, restrictions.restrictions);
+  const resilience = resilienceStep(input, supply.outside, demand.totals);
+  const imports = importsStep(input, restrictions.restrictions, capacity.lines);
+  const rows = [capacity, demand, supply, resilience, imports].flatMap((step) => step.rows);
+  return { capacity, demand, restrictions, supply, resilience, imports, rows };
 }
 
 /**

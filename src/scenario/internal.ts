@@ -1,5 +1,5 @@
 // The scenario room's face for the rooms above it (the simulation reads a dataset at each draw and
 // evaluates a scenario resolved once). Nothing here is exported from the package.
 export { readEvaluationInputs } from './context.js';
-export { evaluateResolved, resolveChecked } from './evaluate.js';
+export { evaluateResolved, evaluateSteps, resolveChecked } from './evaluate.js';
 export { compareRows, rowKey } from './steps/shared.js';

@@ -10,6 +10,7 @@ import type { EvaluateOptions, ScenarioAssumption, ScenarioRow } from '../scenar
 import {
   compareRows,
   evaluateResolved,
+  evaluateSteps,
   readEvaluationInputs,
   resolveChecked,
   rowKey,
@@ -526,27 +527,74 @@ export function simulate(
     evaluateOptions.referenceYear ?? resolved.horizon.from,
     1900,
   );
-  const run = (ds: Dataset, sc: Scenario) =>
-    evaluateResolved(fn, readEvaluationInputs(fn, ds, referenceYear, evaluateOptions), sc, lineage);
-  const central = run(dataset, resolved);
+  const centralInputs = readEvaluationInputs(fn, dataset, referenceYear, evaluateOptions);
+  const central = evaluateResolved(fn, centralInputs, resolved, lineage);
   const keys = central.rows.map(rowKey);
   const acc = keys.map(() => accumulator(checked));
+  // What a draw need not recompute: when no drawn figure is a demand record, an application or
+  // a number of a demand-side intervention, the demand paths and the demand step are the same in
+  // every draw as in the evaluation as is (each step is a pure function of its inputs).
+  const demandSide = new Set(['demandGrowth', 'recyclingPolicy', 'substitution']);
+  const demandFixed = checked.figures.every((f) => {
+    if (f.path[0] === 'scenario')
+      return !demandSide.has(resolved.interventions[f.path[2] as number]?.kind ?? '');
+    return f.path[0] !== 'demand' && f.path[0] !== 'applications' && f.path[0] !== 'endUses';
+  });
+  const steps = evaluateSteps(fn, centralInputs, resolved);
+  // The steps give their rows in an order of their own; where each lands in the sorted rows is
+  // found once, so that a draw is matched to its rows without sorting (checked field by field).
+  const order = new Map(
+    [...steps.rows].sort(compareRows).map((row, index) => [rowKey(row), index] as const),
+  );
+  const position = steps.rows.map((row) => order.get(rowKey(row)) as number);
+  const template = steps.rows;
+  const same = (a: ScenarioRow, b: ScenarioRow) =>
+    a.variable === b.variable &&
+    a.region === b.region &&
+    a.year === b.year &&
+    a.stage === b.stage &&
+    a.element === b.element;
+  const reuse = demandFixed
+    ? { apps: centralInputs.apps, options: centralInputs.options }
+    : undefined;
   let d = 0;
   const step = Math.max(1, Math.floor(checked.draws / 100));
   for (const changes of drawsOf(checked, checked.residuals)) {
     const own = changes.filter((c) => c.path[0] === 'scenario');
     const data = own.length === 0 ? changes : changes.filter((c) => c.path[0] !== 'scenario');
-    const rows = run(datasetWith(dataset, data), scenarioWith(resolved, own)).rows;
-    if (rows.length !== keys.length || rows.some((r, i) => rowKey(r) !== keys[i]))
-      throw new RareEarthsError(fn, 'not-computable', [
-        {
-          path: ['draws', d],
-          message: `expected the rows of the evaluation of the dataset as is, got ${rows.length} rows instead of ${keys.length} (a drawn figure changed which rows exist)`,
-        },
-      ]);
-    rows.forEach((r, i) => {
-      acc[i]?.add(r.value);
-    });
+    const inputs = readEvaluationInputs(
+      fn,
+      datasetWith(dataset, data),
+      referenceYear,
+      evaluateOptions,
+      reuse,
+    );
+    const rows = evaluateSteps(
+      fn,
+      inputs,
+      own.length === 0 ? resolved : scenarioWith(resolved, own),
+      demandFixed ? steps.demand : undefined,
+    ).rows;
+    if (
+      rows.length === template.length &&
+      rows.every((r, k) => same(r, template[k] as ScenarioRow))
+    )
+      for (let k = 0; k < rows.length; k++)
+        acc[position[k] as number]?.add((rows[k] as ScenarioRow).value);
+    else {
+      // The steps gave their rows in another order (or other rows): match them by key.
+      const sorted = [...rows].sort(compareRows);
+      if (sorted.length !== keys.length || sorted.some((r, i) => rowKey(r) !== keys[i]))
+        throw new RareEarthsError(fn, 'not-computable', [
+          {
+            path: ['draws', d],
+            message: `expected the rows of the evaluation of the dataset as is, got ${rows.length} rows instead of ${keys.length} (a drawn figure changed which rows exist)`,
+          },
+        ]);
+      sorted.forEach((r, i) => {
+        acc[i]?.add(r.value);
+      });
+    }
     d += 1;
     if (options.onProgress !== undefined && (d % step === 0 || d === checked.draws))
       options.onProgress(d, checked.draws);
