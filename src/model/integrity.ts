@@ -386,7 +386,15 @@ function interventionUncertaintyIssues(
       (support.low < min || support.high > max || (rule === 'positive' && support.low <= 0))
     ) {
       issues.push({
-        path: [...at, u.kind === 'values' ? 'values' : 'low'],
+        // The end that is out of range (the low end when both are).
+        path: [
+          ...at,
+          u.kind === 'values'
+            ? 'values'
+            : support.high > max && support.low >= min
+              ? 'high'
+              : 'low',
+        ],
         message: `expected a range within ${what}, got ${support.low}–${support.high}`,
       });
       continue;
@@ -431,7 +439,12 @@ function checkUncertainty(
   const isShare = record.quantity === undefined;
   const value = isShare ? record.share : Number(record.quantity?.amount);
   if (support !== undefined && value !== undefined) {
-    const field = u.kind === 'values' ? 'values' : 'low';
+    const field =
+      u.kind === 'values'
+        ? 'values'
+        : support.low >= 0 && isShare && support.high > 1
+          ? 'high'
+          : 'low';
     if (support.low < 0 || (isShare && support.high > 1))
       issues.push({
         path: [...at, field],

@@ -60,7 +60,7 @@ describe('parsing', () => {
       'parseScenario: interventions[0].uncertainty.cut.high: expected high ≥ low (1), got 0.5',
     );
     expect(problem({ cut: { kind: 'uniform', low: 0.5, high: 1.2, basis: 'b' } })).toBe(
-      'parseScenario: interventions[0].uncertainty.cut.low: expected a range within [0, 1] (a fraction), got 0.5–1.2',
+      'parseScenario: interventions[0].uncertainty.cut.high: expected a range within [0, 1] (a fraction), got 0.5–1.2',
     );
     expect(problem({ cut: { kind: 'uniform', low: 0.2, high: 0.5, basis: 'b' } })).toBe(
       "parseScenario: interventions[0].uncertainty.cut: expected a range that holds the intervention's number 1, got 0.2–0.5",

@@ -64,7 +64,8 @@ describe('parsing a stated uncertainty', () => {
     [
       'a share range past 1',
       { kind: 'uniform', low: 0.9, high: 1.2, basis: 'b' },
-      ['uncertainty', 'low'],
+      // The end that is out of range.
+      ['uncertainty', 'high'],
     ],
     [
       'a range that misses the figure',
