@@ -331,7 +331,9 @@ function interventionUnit(intervention: Intervention, key: string): string {
     let at: unknown = intervention;
     for (const part of key.split('.').slice(0, -1)) at = (at as Record<string, unknown>)[part];
     const mass = at as { unit?: string; basis?: string };
-    return `${mass.unit ?? 't'} ${mass.basis ?? ''}/yr`.replace(' /', '/');
+    // A stockpile's initial stock is a stock (t); the other amounts are flows (t/yr).
+    const perYear = key === 'initial.amount' ? '' : '/yr';
+    return `${mass.unit ?? 't'} ${mass.basis ?? ''}`.trim() + perYear;
   }
   if (key === 'rate') return 'fraction/yr';
   if (key === 'demand') return 't/yr';

@@ -259,3 +259,31 @@ describe('the draw loop is the plain evaluation at each draw', () => {
     }
   });
 });
+
+describe('scenarioFigures: units', () => {
+  test("a stockpile's initial stock is in tonnes, its build and release in tonnes a year", () => {
+    const figures = scenarioFigures({
+      id: 'stock',
+      name: 'A stockpile',
+      horizon: { from: 2025, to: 2030 },
+      interventions: [
+        {
+          kind: 'stockpile',
+          id: 'dy',
+          holder: 'JPN',
+          elements: ['Dy'],
+          initial: { amount: 100, unit: 't', basis: 'REO' },
+          build: { perYear: { amount: 10, unit: 't', basis: 'REO' }, from: 2025, to: 2027 },
+          uncertainty: {
+            'initial.amount': { kind: 'uniform', low: 50, high: 150, basis: 'b' },
+            'build.perYear.amount': { kind: 'uniform', low: 5, high: 15, basis: 'b' },
+          },
+        },
+      ],
+    });
+    expect(figures.map((f) => [f.id, f.unit])).toEqual([
+      ['stock/dy/build.perYear.amount', 't REO/yr'],
+      ['stock/dy/initial.amount', 't REO'],
+    ]);
+  });
+});
