@@ -3,7 +3,14 @@
 // excluded countries by stage; each importer's balance by element) and a tornado of what moves the
 // largest shortfall (or, without one, separation supply outside the excluded countries) at the
 // end of the horizon.
-import type { Dataset, Scenario, ScenarioRow, StageReportData } from '../index.js';
+import type {
+  Dataset,
+  Scenario,
+  ScenarioRow,
+  StageReportBand,
+  StageReportData,
+  StageReportUncertainty,
+} from '../index.js';
 import { scenarioVariables } from '../index.js';
 import {
   type FanSeries,
@@ -185,29 +192,6 @@ export function bandCharts(request: BandRequest): [string, string][] {
   return files;
 }
 
-/** One headline figure of the report with its band. */
-export interface ReportBand {
-  readonly stage: string;
-  readonly year: number;
-  /** The stage's leader (the country whose share is banded), or 'all' for the HHI. */
-  readonly subject: string;
-  readonly metric: 'share' | 'hhiPoints';
-  readonly unit: 'fraction' | 'points';
-  readonly source: string;
-  readonly band: Band;
-}
-
-/** The bands of a report, with what they rest on. */
-export interface ReportBands {
-  readonly draws: number;
-  readonly seed: number;
-  readonly quantiles: readonly number[];
-  readonly figures: number;
-  readonly groups: number;
-  readonly assumptions: readonly string[];
-  readonly bands: readonly ReportBand[];
-}
-
 /**
  * Each stage's leader share and HHI over the draws of the dataset's uncertain figures: the stage
  * report recomputed on every draw.
@@ -218,7 +202,7 @@ export function reportBands(
   options: StageReportOptions,
   draw: { readonly draws: number; readonly seed: number },
   io: { readonly stderr: (text: string) => void; readonly stderrIsTTY?: boolean },
-): ReportBands {
+): StageReportUncertainty {
   const metrics = (d: Dataset) => {
     const drawn = stageReport(d, options);
     const out: Record<string, number> = {};
@@ -243,8 +227,8 @@ export function reportBands(
       : {}),
   });
   if (progress) io.stderr('\r\u001b[K');
-  const bands = report.stages.flatMap((stage): ReportBand[] =>
-    (['share', 'hhiPoints'] as const).flatMap((metric): ReportBand[] => {
+  const bands = report.stages.flatMap((stage): StageReportBand[] =>
+    (['share', 'hhiPoints'] as const).flatMap((metric): StageReportBand[] => {
       const band = result.metrics[`${stage.stage}|${metric}`];
       return band === undefined
         ? []
@@ -282,7 +266,7 @@ const q = (band: Band, p: number) => band.quantiles.find((x) => x.p === p)?.valu
 export function withBands(
   text: string,
   format: 'md' | 'json' | 'csv',
-  result: ReportBands,
+  result: StageReportUncertainty,
   names: Readonly<Record<string, string>>,
 ): string {
   if (format === 'json') {

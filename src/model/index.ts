@@ -16,7 +16,11 @@ export type {
   ReportSourcing,
   ReportStage,
   ReportTableRef,
+  StageReportBand,
+  StageReportBandValues,
   StageReportData,
+  StageReportQuantile,
+  StageReportUncertainty,
 } from './report-types.js';
 export type {
   AdoptionCurve,

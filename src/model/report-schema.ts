@@ -150,6 +150,33 @@ export function stageReportShape() {
       }),
     ),
     assumptions: z.array(text()).exactOptional(),
+    uncertainty: z
+      .strictObject({
+        draws: nonNegative().int(),
+        seed: z.number().int(),
+        quantiles: z.array(fraction()),
+        figures: nonNegative().int(),
+        groups: nonNegative().int(),
+        assumptions: z.array(text()),
+        bands: z.array(
+          z.strictObject({
+            stage: stage(),
+            year: year(),
+            subject: text(),
+            metric: z.enum(['share', 'hhiPoints']),
+            unit: z.enum(['fraction', 'points']),
+            source: text(),
+            band: z.strictObject({
+              value: z.number(),
+              mean: z.number(),
+              min: z.number(),
+              max: z.number(),
+              quantiles: z.array(z.strictObject({ p: fraction(), value: z.number() })),
+            }),
+          }),
+        ),
+      })
+      .exactOptional(),
     sources: z.array(
       z.strictObject({
         id: text(),

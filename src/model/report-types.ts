@@ -254,6 +254,11 @@ export interface StageReportData {
    * out (always written by `stageReport`; absent in reports written before it was added).
    */
   readonly assumptions?: readonly string[];
+  /**
+   * The headline figures with their bands, when the report was written with them
+   * (`rare-earths report --uncertainty --format json`).
+   */
+  readonly uncertainty?: StageReportUncertainty;
   /** Every source cited by the report. */
   readonly sources: readonly {
     /** Source id. */
@@ -271,4 +276,79 @@ export interface StageReportData {
     /** Web address. */
     readonly url?: string;
   }[];
+}
+
+/**
+ * The bands of a stage report's headline figures over draws of the dataset's uncertain figures
+ * (`rare-earths report --uncertainty`, from `simulateMetrics` of `rare-earths/uncertainty`).
+ *
+ * @category Model
+ */
+export interface StageReportUncertainty {
+  /** The number of draws. */
+  readonly draws: number;
+  /** The generator's seed. */
+  readonly seed: number;
+  /** The quantiles reported (fractions). */
+  readonly quantiles: readonly number[];
+  /** How many uncertain figures were drawn. */
+  readonly figures: number;
+  /** How many correlation groups they form (one draw per group). */
+  readonly groups: number;
+  /** What the bands rest on, in words. */
+  readonly assumptions: readonly string[];
+  /** Each stage's leader share and HHI with its band. */
+  readonly bands: readonly StageReportBand[];
+}
+
+/**
+ * One headline figure of a stage report with its band.
+ *
+ * @category Model
+ */
+export interface StageReportBand {
+  /** The stage. */
+  readonly stage: Stage;
+  /** The year of the stage's table. */
+  readonly year: number;
+  /** The leader's country code for a share; `'all'` for the HHI. */
+  readonly subject: string;
+  /** `'share'` (the leader's share) or `'hhiPoints'` (the stage's HHI in points). */
+  readonly metric: 'share' | 'hhiPoints';
+  /** `'fraction'` or `'points'`. */
+  readonly unit: 'fraction' | 'points';
+  /** The id of the table's source. */
+  readonly source: string;
+  /** The figure over the draws. */
+  readonly band: StageReportBandValues;
+}
+
+/**
+ * A figure over the draws, in the figure's unit.
+ *
+ * @category Model
+ */
+export interface StageReportBandValues {
+  /** On the dataset as is. */
+  readonly value: number;
+  /** Mean over the draws. */
+  readonly mean: number;
+  /** Smallest draw. */
+  readonly min: number;
+  /** Largest draw. */
+  readonly max: number;
+  /** The quantiles asked for. */
+  readonly quantiles: readonly StageReportQuantile[];
+}
+
+/**
+ * A quantile of a band.
+ *
+ * @category Model
+ */
+export interface StageReportQuantile {
+  /** The probability, a fraction. */
+  readonly p: number;
+  /** The value at it. */
+  readonly value: number;
 }

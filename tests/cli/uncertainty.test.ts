@@ -3,6 +3,7 @@
 // rounding is allowed for), so the full stop withholds 208.5–211.5 t.
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { parseStageReport } from '../../src/index.js';
 
 function run(...argv: string[]) {
   let stdout = '';
@@ -171,6 +172,8 @@ describe('report --uncertainty', () => {
     expect(mining.band.min).toBeGreaterThanOrEqual(270_000 / 393_950 - 1e-12);
     expect(mining.band.max).toBeLessThanOrEqual(0.703125 + 1e-12);
     expect(json.uncertainty.assumptions.length).toBeGreaterThan(2);
+    // The report with its bands still reads back as a stage report.
+    expect(parseStageReport(json).uncertainty?.bands).toHaveLength(6);
   });
   test('csv: the band rows follow the report rows under the same header', () => {
     const { code, stdout } = run(
