@@ -547,6 +547,9 @@ export function simulate(
     [...steps.rows].sort(compareRows).map((row, index) => [rowKey(row), index] as const),
   );
   const position = steps.rows.map((row) => order.get(rowKey(row)) as number);
+  // Two rows with one key (none in the evaluations known) would share a position: then every
+  // draw is matched by sorting instead.
+  const matched = order.size === steps.rows.length;
   const template = steps.rows;
   const same = (a: ScenarioRow, b: ScenarioRow) =>
     a.variable === b.variable &&
@@ -576,6 +579,7 @@ export function simulate(
       demandFixed ? steps.demand : undefined,
     ).rows;
     if (
+      matched &&
       rows.length === template.length &&
       rows.every((r, k) => same(r, template[k] as ScenarioRow))
     )
