@@ -205,7 +205,9 @@ export function fanChart(data: FanChartData, options: FanChartOptions = {}): str
   const { width, height } = size(fn, options, 380);
   const all = series.flatMap((s) => [...s.value, ...s.low, ...s.high, ...(s.median ?? [])]);
   let [lo, hi] = [Math.min(0, ...all), Math.max(0, ...all)];
-  if (lo === hi) hi = 1;
+  // The axis runs through 0; a range d3 cannot step through (all zero, or subnormal numbers
+  // below 1e-300) is drawn on 0–1 from its low end.
+  if (!(hi - lo >= 1e-300)) hi = lo + 1;
   [lo, hi] = nice(lo, hi, 5);
   const [x0, x1, y0, y1] = [72, width - 170, height - 48, 60];
   const xAt = (j: number) =>
@@ -374,8 +376,12 @@ export function tornadoChart(data: TornadoChartData, options: TornadoChartOption
     Math.min(value, ...shown.flatMap((b) => [b.atLow, b.atHigh])),
     Math.max(value, ...shown.flatMap((b) => [b.atLow, b.atHigh])),
   ];
-  if (lo === hi)
-    [lo, hi] = value === 0 ? [-1, 1] : [value - Math.abs(value) / 10, value + Math.abs(value) / 10];
+  // A span too small to step through at the numbers' magnitude (no swing, or one below a
+  // billionth of the result) is drawn around the result, ±10% of it (±1 near zero).
+  if (!(hi - lo > 1e-9 * Math.max(Math.abs(lo), Math.abs(hi)) && hi - lo >= 1e-300)) {
+    const pad = Math.abs(value) / 10 >= 1e-300 ? Math.abs(value) / 10 : 1;
+    [lo, hi] = [Math.min(lo, value - pad), Math.max(hi, value + pad)];
+  }
   [lo, hi] = nice(lo, hi, 5);
   const xAt = (v: number) => x0 + ((x1 - x0) * (v - lo)) / (hi - lo);
   const LOW = '#0072b2';

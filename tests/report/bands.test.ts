@@ -123,7 +123,41 @@ describe('fanChart', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('tornadoChart: any numbers', () => {
+  test('property: every bar and the result line lie inside the plot, whatever the numbers', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+            fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (value, ends) => {
+          const svg = tornadoChart({
+            metric: 'm',
+            unit: 'u',
+            value,
+            bars: ends.map(([atLow, atHigh], i) => ({ name: `input ${i}`, atLow, atHigh })),
+          });
+          // The plot runs from x = 0.34 × 760 + 24 = 282 to 760 − 70 = 690.
+          for (const m of svg.matchAll(
+            /<rect x="([^"]*)" y="[^"]*" width="([^"]*)" height="18"/g,
+          )) {
+            expect(Number(m[1])).toBeGreaterThanOrEqual(282 - 1e-6);
+            expect(Number(m[1]) + Number(m[2])).toBeLessThanOrEqual(690 + 1.01);
+          }
+          expect(svg).not.toContain('NaN');
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
