@@ -33,10 +33,30 @@ export interface BandRequest {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-const quantile = (
-  row: { band: { quantiles: readonly { p: number; value: number }[] } },
-  p: number,
-) => row.band.quantiles.find((q) => q.p === p)?.value ?? Number.NaN;
+/** Where a draw count is shown: standard error, and whether it is a terminal. */
+interface ProgressIo {
+  readonly stderr: (text: string) => void;
+  readonly stderrIsTTY?: boolean;
+}
+
+/** The `onProgress` option that shows `label: done/total` on a terminal (nothing elsewhere). */
+export function drawProgress(
+  io: ProgressIo,
+  label: string,
+): { onProgress?: (done: number, total: number) => void } {
+  return io.stderrIsTTY === true
+    ? { onProgress: (done, total) => io.stderr(`\r\u001b[K${label}: ${done}/${total}`) }
+    : {};
+}
+
+/** Clear the progress line that {@link drawProgress} left on a terminal. */
+export function endProgress(io: ProgressIo): void {
+  if (io.stderrIsTTY === true) io.stderr('\r\u001b[K');
+}
+
+/** A band's value at the quantile `p` (NaN when the band has no such quantile). */
+const quantile = (band: Band, p: number) =>
+  band.quantiles.find((x) => x.p === p)?.value ?? Number.NaN;
 
 /**
  * A reader's name for a tornado input: a group of several figures by its sources, a single
@@ -94,9 +114,9 @@ export function bandCharts(request: BandRequest): [string, string][] {
         return {
           name: nameOf(list[0] as ScenarioRow),
           value: years.map((y) => at(y).value),
-          low: years.map((y) => quantile(at(y), 0.05)),
-          high: years.map((y) => quantile(at(y), 0.95)),
-          median: years.map((y) => quantile(at(y), 0.5)),
+          low: years.map((y) => quantile(at(y).band, 0.05)),
+          high: years.map((y) => quantile(at(y).band, 0.95)),
+          median: years.map((y) => quantile(at(y).band, 0.5)),
         };
       });
   };
@@ -158,6 +178,9 @@ export function bandCharts(request: BandRequest): [string, string][] {
       figures: result.figures.filter((f) => f.path[0] !== 'scenario'),
       evaluate: { scenarios: [...set] },
     });
+    const scenarioIds = new Set(
+      result.figures.filter((f) => f.path[0] === 'scenario').map((f) => f.id),
+    );
     const what =
       target.variable === scenarioVariables.balance.name
         ? `${names[target.region] ?? target.region} ${target.element ?? ''} balance in ${last}`
@@ -170,12 +193,7 @@ export function bandCharts(request: BandRequest): [string, string][] {
           unit: target.unit,
           value: swings.value,
           bars: swings.bars.map((b) => ({
-            name: inputName(
-              b.group,
-              b.figures,
-              names,
-              new Set(result.figures.filter((f) => f.path[0] === 'scenario').map((f) => f.id)),
-            ),
+            name: inputName(b.group, b.figures, names, scenarioIds),
             atLow: b.atLow,
             atHigh: b.atHigh,
           })),
@@ -201,7 +219,7 @@ export function reportBands(
   report: StageReportData,
   options: StageReportOptions,
   draw: { readonly draws: number; readonly seed: number },
-  io: { readonly stderr: (text: string) => void; readonly stderrIsTTY?: boolean },
+  io: ProgressIo,
 ): StageReportUncertainty {
   const metrics = (d: Dataset) => {
     const drawn = stageReport(d, options);
@@ -215,18 +233,12 @@ export function reportBands(
     }
     return out;
   };
-  const progress = io.stderrIsTTY === true;
   const result = simulateMetrics(dataset, metrics, {
     draws: draw.draws,
     seed: draw.seed,
-    ...(progress
-      ? {
-          onProgress: (done: number, total: number) =>
-            io.stderr(`\r\u001b[Kdrawing the report: ${done}/${total}`),
-        }
-      : {}),
+    ...drawProgress(io, 'drawing the report'),
   });
-  if (progress) io.stderr('\r\u001b[K');
+  endProgress(io);
   const bands = report.stages.flatMap((stage): StageReportBand[] =>
     (['share', 'hhiPoints'] as const).flatMap((metric): StageReportBand[] => {
       const band = result.metrics[`${stage.stage}|${metric}`];
@@ -255,8 +267,6 @@ export function reportBands(
     bands,
   };
 }
-
-const q = (band: Band, p: number) => band.quantiles.find((x) => x.p === p)?.value ?? Number.NaN;
 
 /**
  * The report's text with its bands: a section after the Markdown, an `uncertainty` member of the
@@ -305,7 +315,9 @@ export function withBands(
       ? ['', '']
       : [
           show(band.value),
-          band.max > band.min ? `${show(q(band, 0.05))}–${show(q(band, 0.95))}` : 'no spread',
+          band.max > band.min
+            ? `${show(quantile(band, 0.05))}–${show(quantile(band, 0.95))}`
+            : 'no spread',
         ];
   const stages = [...new Set(result.bands.map((b) => b.stage))];
   const rows = stages.map((stage) => {

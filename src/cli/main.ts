@@ -45,7 +45,7 @@ import {
 import { csvTable, markdownTable, rowsCsv } from '../report/internal.js';
 import { mergeTrade } from '../trade/index.js';
 import { type ScenarioSimulation, simulate } from '../uncertainty/index.js';
-import { bandCharts, reportBands, withBands } from './bands.js';
+import { bandCharts, drawProgress, endProgress, reportBands, withBands } from './bands.js';
 import {
   detectFormat,
   type ImportRequest,
@@ -404,17 +404,10 @@ const runCommand: Command = {
           draws,
           seed,
           evaluate: { scenarios },
-          ...(io.stderrIsTTY === true
-            ? {
-                onProgress: (done: number, total: number) =>
-                  io.stderr(
-                    `\r\u001b[Kdrawing ${scenario.id} (${i + 1}/${selected.length}): ${done}/${total}`,
-                  ),
-              }
-            : {}),
+          ...drawProgress(io, `drawing ${scenario.id} (${i + 1}/${selected.length})`),
         }),
       );
-      if (io.stderrIsTTY === true) io.stderr('\r\u001b[K');
+      endProgress(io);
       write(io, values.out, renderSimulations(simulations, chosen, single, namesOf(dataset)));
       return 0;
     }
@@ -661,7 +654,6 @@ const chartsCommand: Command = {
       if (evaluation.rows.some((row) => row.variable === scenarioVariables.demand.name))
         files.push(['scenario-demand.svg', scenarioDemandChart(evaluation)]);
       if (values.draws !== undefined) {
-        const progress = io.stderrIsTTY === true;
         files.push(
           ...bandCharts({
             dataset: world.base,
@@ -670,15 +662,10 @@ const chartsCommand: Command = {
             draws: integerOption(values.draws, '--draws'),
             seed: values.seed === undefined ? 1 : integerOption(values.seed, '--seed'),
             names: namesOf(world.base),
-            ...(progress
-              ? {
-                  onProgress: (done: number, total: number) =>
-                    io.stderr(`\r\u001b[Kdrawing the scenario: ${done}/${total}`),
-                }
-              : {}),
+            ...drawProgress(io, 'drawing the scenario'),
           }),
         );
-        if (progress) io.stderr('\r\u001b[K');
+        endProgress(io);
       } else if (values.seed !== undefined) throw new UsageError('--seed needs --draws N');
     } else if (values.draws !== undefined || values.seed !== undefined)
       throw new UsageError('--draws needs --scenario FILE|PRESET-ID (the bands are of a scenario)');

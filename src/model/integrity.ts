@@ -328,13 +328,28 @@ function drawnRule(
   return undefined;
 }
 
-/** The number at a dotted path inside an intervention (a mass's amount read as a number). */
-function numberAt(value: unknown, key: string): number | undefined {
+/**
+ * The value at a dotted path inside an object (`'change.amount'`), or undefined where the path
+ * leaves the objects.
+ *
+ * @internal
+ */
+export function valueAt(value: unknown, key: string): unknown {
   let at: unknown = value;
   for (const part of key.split('.')) {
     if (typeof at !== 'object' || at === null || Array.isArray(at)) return undefined;
     at = (at as Record<string, unknown>)[part];
   }
+  return at;
+}
+
+/**
+ * The number at a dotted path inside an intervention (a mass's amount read as a number).
+ *
+ * @internal
+ */
+export function numberAt(value: unknown, key: string): number | undefined {
+  const at = valueAt(value, key);
   if (typeof at === 'number') return at;
   // Mass amounts may be given as decimal strings.
   if (typeof at === 'string' && at.trim() !== '' && Number.isFinite(Number(at))) return Number(at);

@@ -7,5 +7,5 @@
  */
 
 export type { ScenarioContext } from './integrity.js';
-export { scenarioIssues } from './integrity.js';
+export { numberAt, scenarioIssues, valueAt } from './integrity.js';
 export { readStage, STAGES, stageList } from './stages.js';

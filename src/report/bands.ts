@@ -6,6 +6,8 @@ import { invalidArgument } from '../errors/index.js';
 import { checkFinite, checkInteger } from '../numeric/internal.js';
 import {
   type ChartOptions,
+  checkValues,
+  checkYears,
   EM_PER_CHAR,
   escapeXml,
   fmt,
@@ -123,29 +125,6 @@ function axis(lo: number, hi: number, count: number): [number, string][] {
       maximumFractionDigits: decimals,
     }),
   ]);
-}
-
-function checkYears(fn: string, years: unknown): asserts years is readonly number[] {
-  if (!Array.isArray(years) || years.length === 0)
-    invalidArgument(fn, ['data', 'years'], 'a non-empty array of years', years);
-  years.forEach((year: unknown, i) => {
-    checkInteger(fn, ['data', 'years', i], year, -100000);
-    if (i > 0 && (year as number) <= (years[i - 1] as number))
-      invalidArgument(fn, ['data', 'years', i], `a year after ${years[i - 1]}`, year);
-  });
-}
-
-function checkValues(
-  fn: string,
-  path: readonly (string | number)[],
-  values: unknown,
-  length: number,
-): void {
-  if (!Array.isArray(values) || values.length !== length)
-    invalidArgument(fn, path, `${length} values, one per year`, values);
-  values.forEach((v: unknown, j) => {
-    checkFinite(fn, [...path, j], v);
-  });
 }
 
 /**

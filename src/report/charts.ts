@@ -182,6 +182,31 @@ function stageAssumptions(report: StageReportData): string[] {
   ]);
 }
 
+/** A chart's `data.years`: a non-empty array of increasing integer years. @internal */
+export function checkYears(fn: string, years: unknown): asserts years is readonly number[] {
+  if (!Array.isArray(years) || years.length === 0)
+    invalidArgument(fn, ['data', 'years'], 'a non-empty array of years', years);
+  years.forEach((year: unknown, i) => {
+    checkInteger(fn, ['data', 'years', i], year, -100000);
+    if (i > 0 && (year as number) <= (years[i - 1] as number))
+      invalidArgument(fn, ['data', 'years', i], `a year after ${years[i - 1]}`, year);
+  });
+}
+
+/** One finite value per year of a chart, at `path`. @internal */
+export function checkValues(
+  fn: string,
+  path: readonly (string | number)[],
+  values: unknown,
+  length: number,
+): void {
+  if (!Array.isArray(values) || values.length !== length)
+    invalidArgument(fn, path, `${length} values, one per year`, values);
+  values.forEach((v: unknown, j) => {
+    checkFinite(fn, [...path, j], v);
+  });
+}
+
 /** A coordinate to two decimals. @internal */
 export function fmt(value: number): string {
   return Number(value.toFixed(2)).toString();
@@ -509,24 +534,9 @@ export function timeSeriesChart(
     invalidArgument(fn, ['data'], 'an object { years, series, unit }', data);
   }
   const { years, series, unit } = data;
-  if (!Array.isArray(years) || years.length === 0)
-    invalidArgument(fn, ['data', 'years'], 'a non-empty array of years', years);
-  years.forEach((year, i) => {
-    checkInteger(fn, ['data', 'years', i], year, -100000);
-    if (i > 0 && year <= (years[i - 1] as number))
-      invalidArgument(fn, ['data', 'years', i], `a year after ${years[i - 1]}`, year);
-  });
+  checkYears(fn, years);
   series.forEach((s, i) => {
-    if (!Array.isArray(s.values) || s.values.length !== years.length)
-      invalidArgument(
-        fn,
-        ['data', 'series', i, 'values'],
-        `${years.length} values, one per year`,
-        s.values,
-      );
-    s.values.forEach((v, j) => {
-      checkFinite(fn, ['data', 'series', i, 'values', j], v);
-    });
+    checkValues(fn, ['data', 'series', i, 'values'], s.values, years.length);
   });
   const { width, height } = size(fn, options, 380);
   // A series that is zero in every year draws nothing, so it is left out of the drawing and the

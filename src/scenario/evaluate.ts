@@ -15,7 +15,7 @@ import { resilienceStep } from './steps/resilience.js';
 import { readRestrictions } from './steps/restrictions.js';
 import { compareRows, compareText, type StepInput } from './steps/shared.js';
 import { supplyStep } from './steps/supply.js';
-import type { EvaluateOptions, ScenarioEvaluation } from './types.js';
+import type { EvaluateOptions, ScenarioEvaluation, ScenarioRow } from './types.js';
 
 export { compareRows };
 
@@ -23,7 +23,8 @@ export { compareRows };
  * Evaluate a resolved scenario on the inputs read from a dataset: the steps in order, each given
  * what the earlier ones found (the capacity changes, the demand totals, the supply outside the
  * excluded countries), their rows sorted by variable, region, stage, element and year, and their
- * assumptions (after the inputs' own) by id. No validation of the scenario: callers do it.
+ * assumptions (after the inputs' own) by id. A caller that already ran the steps passes them.
+ * No validation of the scenario: callers do it.
  *
  * @internal
  */
@@ -32,23 +33,32 @@ export function evaluateResolved(
   inputs: EvaluationInputs,
   scenario: Scenario,
   lineage: readonly string[],
+  computed: EvaluatedSteps = evaluateSteps(fn, inputs, scenario),
 ): ScenarioEvaluation {
-  const { capacity, demand, restrictions, supply, resilience, imports, rows } = evaluateSteps(
-    fn,
-    inputs,
-    scenario,
-  );
+  const { capacity, demand, restrictions, supply, resilience, imports, rows } = computed;
   const steps = [capacity, demand, restrictions, supply, resilience, imports];
   const assumptions = [...inputs.assumptions, ...steps.flatMap((step) => step.assumptions)];
   return {
     scenario,
     lineage,
     referenceYear: inputs.referenceYear,
-    rows: rows.sort(compareRows),
+    // A copy: the steps' own order stays as it was for a caller that passed them in.
+    rows: [...rows].sort(compareRows),
     stages: inputs.stages.map((base) => base.size),
     assumptions: assumptions.sort((a, b) => compareText(a.id, b.id)),
     resilience: resilience.resilience,
   };
+}
+
+/** What {@link evaluateSteps} gives: each step's result and their rows in step order. @internal */
+export interface EvaluatedSteps {
+  readonly capacity: ReturnType<typeof capacityStep>;
+  readonly demand: DemandResult;
+  readonly restrictions: ReturnType<typeof readRestrictions>;
+  readonly supply: ReturnType<typeof supplyStep>;
+  readonly resilience: ReturnType<typeof resilienceStep>;
+  readonly imports: ReturnType<typeof importsStep>;
+  readonly rows: readonly ScenarioRow[];
 }
 
 /**
@@ -63,7 +73,7 @@ export function evaluateSteps(
   inputs: EvaluationInputs,
   scenario: Scenario,
   demandBefore?: DemandResult,
-) {
+): EvaluatedSteps {
   const { from, to } = scenario.horizon;
   const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
   const input: StepInput = { fn, inputs, scenario, years };

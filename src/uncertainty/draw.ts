@@ -58,3 +58,18 @@ export function scenarioWith(
   for (const { path, value } of changes) next = setAt(next, path.slice(1), value);
   return next as Scenario;
 }
+
+/**
+ * A draw's changes split into the dataset's and the scenario's (paths starting with `'scenario'`).
+ *
+ * @internal
+ */
+export function splitChanges<C extends { readonly path: readonly (string | number)[] }>(
+  changes: readonly C[],
+): { readonly data: readonly C[]; readonly own: readonly C[] } {
+  const own = changes.filter((c) => c.path[0] === 'scenario');
+  return {
+    data: own.length === 0 ? changes : changes.filter((c) => c.path[0] !== 'scenario'),
+    own,
+  };
+}

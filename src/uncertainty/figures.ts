@@ -11,6 +11,7 @@ import type {
   Provenance,
   Scenario,
 } from '../model/index.js';
+import { numberAt, valueAt } from '../model/internal.js';
 import { toNumber } from '../numeric/index.js';
 import { quantileOf } from './distributions.js';
 
@@ -328,9 +329,10 @@ export function figureAt(figure: UncertainFigure, u: number): number {
 /** The unit of an intervention's number, by its path inside the intervention. */
 function interventionUnit(intervention: Intervention, key: string): string {
   if (key.endsWith('.amount')) {
-    let at: unknown = intervention;
-    for (const part of key.split('.').slice(0, -1)) at = (at as Record<string, unknown>)[part];
-    const mass = at as { unit?: string; basis?: string };
+    const mass = (valueAt(intervention, key.slice(0, -'.amount'.length)) ?? {}) as {
+      unit?: string;
+      basis?: string;
+    };
     // A stockpile's initial stock is a stock (t); the other amounts are flows (t/yr).
     const perYear = key === 'initial.amount' ? '' : '/yr';
     return `${mass.unit ?? 't'} ${mass.basis ?? ''}`.trim() + perYear;
@@ -376,14 +378,13 @@ export function scenarioFigures(scenario: Scenario): UncertainFigure[] {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, uncertainty]) => {
         const path = ['scenario', 'interventions', index, ...key.split('.')];
-        let at: unknown = intervention;
-        for (const part of key.split('.')) at = (at as Record<string, unknown>)[part];
         const id = `${scenario.id}/${intervention.id}/${key}`;
         const [lowEnd, highEnd] = endQuantiles(uncertainty);
         return {
           id,
           path,
-          value: Number(at),
+          // A checked scenario's path names a number (parseScenario, or simulate's own check).
+          value: numberAt(intervention, key) ?? Number.NaN,
           low: quantileOf(uncertainty, lowEnd),
           high: quantileOf(uncertainty, highEnd),
           unit: interventionUnit(intervention, key),

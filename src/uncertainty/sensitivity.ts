@@ -7,7 +7,7 @@ import type { Dataset, Scenario } from '../model/index.js';
 import { checkInteger } from '../numeric/internal.js';
 import type { EvaluateOptions, ScenarioEvaluation } from '../scenario/index.js';
 import { evaluateResolved, readEvaluationInputs, resolveChecked } from '../scenario/internal.js';
-import { datasetWith, scenarioWith } from './draw.js';
+import { datasetWith, scenarioWith, splitChanges } from './draw.js';
 import {
   type DerivedResidual,
   derivedResiduals,
@@ -212,11 +212,8 @@ export function scenarioTornado(
   const data = options.figures ?? uncertainFigures(dataset);
   const figures = [...data, ...scenarioFigures(resolved)];
   const run = (changes: readonly Change[]) => {
-    const own = changes.filter((c) => c.path[0] === 'scenario');
-    const ds = datasetWith(
-      dataset,
-      changes.filter((c) => c.path[0] !== 'scenario'),
-    );
+    const { data: moved, own } = splitChanges(changes);
+    const ds = datasetWith(dataset, moved);
     return metric(
       evaluateResolved(
         fn,

@@ -15,7 +15,7 @@ import {
   resolveChecked,
   rowKey,
 } from '../scenario/internal.js';
-import { datasetWith, scenarioWith } from './draw.js';
+import { datasetWith, scenarioWith, splitChanges } from './draw.js';
 import {
   type DerivedResidual,
   derivedResiduals,
@@ -528,7 +528,8 @@ export function simulate(
     1900,
   );
   const centralInputs = readEvaluationInputs(fn, dataset, referenceYear, evaluateOptions);
-  const central = evaluateResolved(fn, centralInputs, resolved, lineage);
+  const steps = evaluateSteps(fn, centralInputs, resolved);
+  const central = evaluateResolved(fn, centralInputs, resolved, lineage, steps);
   const keys = central.rows.map(rowKey);
   const acc = keys.map(() => accumulator(checked));
   // What a draw need not recompute: when no drawn figure is a demand record, an application or
@@ -540,12 +541,9 @@ export function simulate(
       return !demandSide.has(resolved.interventions[f.path[2] as number]?.kind ?? '');
     return f.path[0] !== 'demand' && f.path[0] !== 'applications' && f.path[0] !== 'endUses';
   });
-  const steps = evaluateSteps(fn, centralInputs, resolved);
   // The steps give their rows in an order of their own; where each lands in the sorted rows is
   // found once, so that a draw is matched to its rows without sorting (checked field by field).
-  const order = new Map(
-    [...steps.rows].sort(compareRows).map((row, index) => [rowKey(row), index] as const),
-  );
+  const order = new Map(keys.map((key, index) => [key, index] as const));
   const position = steps.rows.map((row) => order.get(rowKey(row)) as number);
   // Two rows with one key (none in the evaluations known) would share a position: then every
   // draw is matched by sorting instead.
@@ -563,8 +561,7 @@ export function simulate(
   let d = 0;
   const step = Math.max(1, Math.floor(checked.draws / 100));
   for (const changes of drawsOf(checked, checked.residuals)) {
-    const own = changes.filter((c) => c.path[0] === 'scenario');
-    const data = own.length === 0 ? changes : changes.filter((c) => c.path[0] !== 'scenario');
+    const { data, own } = splitChanges(changes);
     const inputs = readEvaluationInputs(
       fn,
       datasetWith(dataset, data),
