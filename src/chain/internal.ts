@@ -7,4 +7,10 @@
  */
 
 export { checkDataset } from './dataset.js';
-export { publicationKey } from './tables.js';
+export { importSourcesWithRecords, sharesByExporter } from './sources.js';
+export {
+  buildTableWithRecords,
+  publicationKey,
+  publishedShareRows,
+  readTableOptions,
+} from './tables.js';

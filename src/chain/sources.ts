@@ -72,6 +72,18 @@ export interface SourcingTable {
  * ```
  */
 export function importSources(dataset: Dataset, options: ImportSourcesOptions): SourcingTable[] {
+  return importSourcesWithRecords(dataset, options).map((t) => t.table);
+}
+
+/**
+ * {@link importSources}, each table with the indices in `dataset.tradeFlows` of its flows.
+ *
+ * @internal
+ */
+export function importSourcesWithRecords(
+  dataset: Dataset,
+  options: ImportSourcesOptions,
+): { readonly table: SourcingTable; readonly records: readonly number[] }[] {
   const fn = 'importSources';
   checkDataset(fn, dataset, ['tradeFlows']);
   if (typeof options !== 'object' || options === null) {
@@ -87,7 +99,7 @@ export function importSources(dataset: Dataset, options: ImportSourcesOptions): 
     );
   }
   const year = checkInteger(fn, ['options', 'year'], options.year, 1900);
-  return sourcingTables(dataset, importer, year, element);
+  return sourcingTablesWithRecords(dataset, importer, year, element);
 }
 
 function identifiedShare(shares: Readonly<Record<string, number>>): number {
@@ -103,9 +115,40 @@ export function sourcingTables(
   year: number,
   element: ElementSymbol | undefined,
 ): SourcingTable[] {
+  return sourcingTablesWithRecords(dataset, importer, year, element).map((t) => t.table);
+}
+
+/**
+ * Shares by exporter of a table's flows, added up in the flows' order (an exporter listed twice
+ * counts twice).
+ *
+ * @internal
+ */
+export function sharesByExporter(
+  flows: readonly Pick<TradeFlow, 'exporter' | 'share'>[],
+): Record<SupplierCode, number> {
+  const shares: Record<SupplierCode, number> = {};
+  for (const flow of flows)
+    shares[flow.exporter] = (shares[flow.exporter] ?? 0) + (flow.share ?? 0);
+  return shares;
+}
+
+/**
+ * {@link sourcingTables}, each with the indices in `dataset.tradeFlows` of its flows, in the
+ * dataset's order: the records whose shares the table reads.
+ *
+ * @internal
+ */
+export function sourcingTablesWithRecords(
+  dataset: Dataset,
+  importer: string,
+  year: number,
+  element: ElementSymbol | undefined,
+): { readonly table: SourcingTable; readonly records: readonly number[] }[] {
   const sources = new Map(dataset.sources.map((s) => [s.id, s]));
   const groups = new Map<string, TradeFlow[]>();
-  for (const flow of dataset.tradeFlows ?? []) {
+  const indices = new Map<string, number[]>();
+  for (const [index, flow] of (dataset.tradeFlows ?? []).entries()) {
     if (flow.importer !== importer || flow.share === undefined) continue;
     if (!coversYear(flow, year)) continue;
     if (element !== undefined && flow.elements !== undefined && !flow.elements.includes(element))
@@ -120,13 +163,12 @@ export function sourcingTables(
       (flow.elements ?? []).join('+'),
     ].join('|');
     groups.set(key, [...(groups.get(key) ?? []), flow]);
+    indices.set(key, [...(indices.get(key) ?? []), index]);
   }
   const order: Record<Stage, number> = { mining: 0, separation: 1, metal: 2, magnet: 3 };
-  const tables = [...groups.values()].map((flows) => {
+  const tables = [...groups].map(([key, flows]) => {
     const first = flows[0] as TradeFlow;
-    const shares: Record<SupplierCode, number> = {};
-    for (const flow of flows)
-      shares[flow.exporter] = (shares[flow.exporter] ?? 0) + (flow.share ?? 0);
+    const shares = sharesByExporter(flows);
     const table: SourcingTable = {
       commodity: first.commodity.description,
       period: first.period ?? { from: first.year as number, to: first.year as number },
@@ -137,10 +179,10 @@ export function sourcingTables(
       ...(first.commodity.stage === undefined ? {} : { stage: first.commodity.stage }),
       ...(first.elements === undefined ? {} : { elements: first.elements }),
     };
-    return table;
+    return { table, records: indices.get(key) as number[] };
   });
   return tables.sort(
-    (a, b) =>
+    ({ table: a }, { table: b }) =>
       Number(a.elements !== undefined) - Number(b.elements !== undefined) ||
       (a.stage === undefined ? 4 : order[a.stage]) - (b.stage === undefined ? 4 : order[b.stage]) ||
       publicationKey(b.source).localeCompare(publicationKey(a.source)) ||

@@ -561,7 +561,33 @@ export function buildTable(
   dataset: Dataset,
   read: ReturnType<typeof readTableOptions>,
 ): StageTable {
+  return buildTableWithRecords(fn, dataset, read).table;
+}
+
+/**
+ * {@link buildTable}, and the indices in `dataset.stageOutputs` of the table's rows in the order
+ * the dataset holds them: the records whose numbers the table reads (a Monte Carlo draw that
+ * changes none of them leaves the table as it is).
+ *
+ * @internal
+ */
+export function buildTableWithRecords(
+  fn: string,
+  dataset: Dataset,
+  read: ReturnType<typeof readTableOptions>,
+): { readonly table: StageTable; readonly records: readonly number[] } {
   const { chosen, others, choice } = selectTable(fn, dataset, read);
+  return { table: tableOf(fn, dataset, read, chosen, others, choice), records: chosen.indices };
+}
+
+function tableOf(
+  fn: string,
+  dataset: Dataset,
+  read: ReturnType<typeof readTableOptions>,
+  chosen: Candidate,
+  others: readonly Candidate[],
+  choice: TableChoice,
+): StageTable {
   const source = dataset.sources.find((s) => s.id === chosen.source) as Source;
   const alternatives = others.map((g) =>
     g.elements === undefined
@@ -662,21 +688,10 @@ export function buildTable(
       note: `Shares of ${read.measure} (${scope}) computed from the quantities in ${source.title}${source.edition === undefined ? '' : ` (${source.edition})`}, ${chosen.year}.`,
     };
   }
-  const published = chosen.rows.map((row) => row.share ?? 0);
-  const publishedShareSum = published.reduce((sum, share) => sum + share, 0);
-  let entries = chosen.rows.map((row, i) => ({
-    country: row.country,
-    share: published[i] as number,
-  }));
-  let gapNote = '';
-  if (publishedShareSum < 0.99 && !entries.some((e) => e.country === 'other')) {
-    entries = [...entries, { country: 'other', share: 1 - publishedShareSum }];
-    gapNote = ` The published shares sum to ${round(publishedShareSum)}; the remainder is shown as 'other'.`;
-  }
-  const sum = entries.reduce((acc, e) => acc + e.share, 0);
-  const rows = entries
-    .map((e) => ({ country: e.country, share: sum === 0 ? 0 : e.share / sum }))
-    .sort(byShare);
+  const { rows, publishedShareSum, gap } = publishedShareRows(chosen.rows);
+  const gapNote = gap
+    ? ` The published shares sum to ${round(publishedShareSum)}; the remainder is shown as 'other'.`
+    : '';
   const residualShare = rows
     .filter((row) => row.country === 'other')
     .reduce((acc, row) => acc + row.share, 0);
@@ -690,6 +705,33 @@ export function buildTable(
     denominator: { used: 'publishedShares', shareSum: 1, note: sharesNote },
     note: `Shares of ${read.measure} (${scope}) as published in ${source.title}, ${chosen.year}, normalised from a published sum of ${round(publishedShareSum)}.${gapNote}`,
   };
+}
+
+/**
+ * The rows of a table of published shares: the shares as published, a gap below 0.99 shown as an
+ * `'other'` row when the table has none, normalised to their sum, largest first and the residual
+ * last; with the published sum and whether a gap row was added.
+ *
+ * @internal
+ */
+export function publishedShareRows(records: readonly Pick<StageOutput, 'country' | 'share'>[]): {
+  readonly rows: StageRow[];
+  readonly publishedShareSum: number;
+  readonly gap: boolean;
+} {
+  const published = records.map((row) => row.share ?? 0);
+  const publishedShareSum = published.reduce((sum, share) => sum + share, 0);
+  let entries = records.map((row, i) => ({
+    country: row.country,
+    share: published[i] as number,
+  }));
+  const gap = publishedShareSum < 0.99 && !entries.some((e) => e.country === 'other');
+  if (gap) entries = [...entries, { country: 'other', share: 1 - publishedShareSum }];
+  const sum = entries.reduce((acc, e) => acc + e.share, 0);
+  const rows = entries
+    .map((e) => ({ country: e.country, share: sum === 0 ? 0 : e.share / sum }))
+    .sort(byShare);
+  return { rows, publishedShareSum, gap };
 }
 
 function evidenceOf(rows: readonly StageOutput[]): TableEvidence {

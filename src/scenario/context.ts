@@ -1,8 +1,15 @@
 // What an evaluation reads from a dataset once, whatever the scenario: each stage's reference table
 // and throughput, the import lines with their sourcing and quantities, and the applications'
 // demand paths. `createEvaluator` keeps one per reference year, so a sweep reads the dataset once.
-import { importSources, type StageTable, stageTable } from '../chain/index.js';
-import { publicationKey } from '../chain/internal.js';
+import type { StageRow, StageTable } from '../chain/index.js';
+import {
+  buildTableWithRecords,
+  checkDataset,
+  importSourcesWithRecords,
+  publicationKey,
+  readTableOptions,
+  sharesByExporter,
+} from '../chain/internal.js';
 import { type ElementSymbol, elementSymbols, isElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
 import type { Application, Dataset, MassValue, Stage, SupplierCode } from '../model/index.js';
@@ -33,6 +40,8 @@ export interface StageReference {
   readonly base: ReadonlyMap<SupplierCode, number>;
   /** How the stage was sized. */
   readonly size: StageSize;
+  /** The indices in `dataset.stageOutputs` of the table's rows, in the dataset's order. */
+  readonly records: readonly number[];
 }
 
 /** One importer's imports of one commodity, with where they come from. @internal */
@@ -51,6 +60,12 @@ export interface ImportLine {
   readonly quantity?: number;
   /** Sourcing shares by exporter, as published. */
   readonly shares: readonly (readonly [SupplierCode, number])[];
+  /**
+   * The records the line's numbers come from: indices in `dataset.balances` of the import rows
+   * summed into `quantity` (none when `options.imports` gives it) and in `dataset.tradeFlows` of
+   * the sourcing flows.
+   */
+  readonly records: { readonly balances: readonly number[]; readonly flows: readonly number[] };
 }
 
 /** An application that has a demand path. @internal */
@@ -342,6 +357,35 @@ function sizeStage(
   };
 }
 
+/** Whether a stage's supply is its table's own tonnages: a quantity table that sizes the stage. @internal */
+export function ownTonnes(table: StageTable, size: StageSize): boolean {
+  return table.basis === 'quantities' && size.sizedBy === 'table';
+}
+
+/**
+ * A stage's supply by country in the reference year, t/yr: each row's share × the stage's size,
+ * or, with `own`, the rows' own tonnages exactly as stored.
+ *
+ * @internal
+ */
+export function stageBase(
+  fn: string,
+  stage: Stage,
+  rows: readonly StageRow[],
+  throughput: number,
+  own: boolean,
+): Map<SupplierCode, number> {
+  const base = new Map<SupplierCode, number>();
+  for (const row of rows)
+    base.set(row.country, (base.get(row.country) ?? 0) + row.share * throughput);
+  if (own) {
+    for (const row of rows) {
+      if (row.quantity !== undefined) base.set(row.country, tonnesOf(fn, [stage], row.quantity));
+    }
+  }
+  return base;
+}
+
 function readStages(
   fn: string,
   dataset: Dataset,
@@ -351,9 +395,15 @@ function readStages(
   assumptions: ScenarioAssumption[],
 ): StageReference[] {
   const tables = new Map<Stage, StageTable>();
+  const records = new Map<Stage, readonly number[]>();
+  // As stageTable reads each stage (its name in errors), the dataset checked once.
+  checkDataset('stageTable', dataset, ['stageOutputs']);
   for (const stage of STAGES) {
     try {
-      tables.set(stage, stageTable(dataset, { stage, year, yearMatch: 'latest' }));
+      const read = readTableOptions('stageTable', { stage, year, yearMatch: 'latest' });
+      const built = buildTableWithRecords('stageTable', dataset, read);
+      tables.set(stage, built.table);
+      records.set(stage, built.records);
     } catch (error) {
       if (!(isRareEarthsError(error) && error.code === 'not-found')) throw error;
       assumptions.push({
@@ -387,15 +437,7 @@ function readStages(
       continue;
     }
     const { size } = sized;
-    const base = new Map<SupplierCode, number>();
-    for (const row of table.rows)
-      base.set(row.country, (base.get(row.country) ?? 0) + row.share * size.throughput);
-    if (table.basis === 'quantities' && size.sizedBy === 'table') {
-      // The reference table's own tonnages, exactly as stored.
-      for (const row of table.rows) {
-        if (row.quantity !== undefined) base.set(row.country, tonnesOf(fn, [stage], row.quantity));
-      }
-    }
+    const base = stageBase(fn, stage, table.rows, size.throughput, ownTonnes(table, size));
     const shares = table.rows
       .map((row) => `${row.country} ${Number((row.share * 100).toFixed(2))}%`)
       .join(', ');
@@ -405,7 +447,14 @@ function readStages(
       text: `${stage}: shares of ${table.year}${table.year === year ? '' : ` (the latest table at or before ${year}, carried forward)`} from ${table.source.id} (${table.basis === 'quantities' ? 'computed from quantities' : 'published shares, normalised'}): ${shares}. Shares are carried forward unchanged; capacity changes add to them.`,
     });
     assumptions.push({ id: `size:${stage}`, kind: 'stage-size', text: sized.text });
-    out.push({ stage, table, throughput: size.throughput, base, size });
+    out.push({
+      stage,
+      table,
+      throughput: size.throughput,
+      base,
+      size,
+      records: records.get(stage) ?? [],
+    });
   }
   return out;
 }
@@ -431,6 +480,55 @@ function sameScope(
   return scopeLabel(a) === scopeLabel(b);
 }
 
+/**
+ * The import rows of a line: the importer's rows of imports with a quantity, of the sourcing
+ * table's source and elements, in the latest year at or before `year`; indices in `balances`.
+ */
+function importRecords(
+  balances: NonNullable<Dataset['balances']>,
+  importer: string,
+  year: number,
+  table: { readonly source: { readonly id: string }; readonly elements?: readonly ElementSymbol[] },
+): number[] {
+  const row = (index: number) => balances[index] as NonNullable<Dataset['balances']>[number];
+  const rows = [...balances.keys()].filter((index) => {
+    const r = row(index);
+    return (
+      r.country === importer &&
+      r.item === 'imports' &&
+      r.quantity !== undefined &&
+      r.year <= year &&
+      r.provenance.source === table.source.id &&
+      sameScope(r.elements, table.elements)
+    );
+  });
+  const latest = rows.reduce((max, index) => Math.max(max, row(index).year), -Infinity);
+  return rows.filter((index) => row(index).year === latest);
+}
+
+/** An import line's quantity, t/yr: the tonnes of the import rows at `records`, added in order. @internal */
+export function importQuantity(
+  fn: string,
+  balances: NonNullable<Dataset['balances']>,
+  records: readonly number[],
+): number {
+  let sum = 0;
+  for (const index of records) {
+    const row = balances[index] as NonNullable<Dataset['balances']>[number];
+    sum += tonnesOf(fn, ['balances'], row.quantity as MassValue);
+  }
+  return sum;
+}
+
+/** A sourcing table's shares as the line's pairs, sorted by exporter code. @internal */
+export function sortedShares(
+  shares: Readonly<Record<SupplierCode, number>>,
+): (readonly [SupplierCode, number])[] {
+  return Object.entries(shares).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+export { sharesByExporter };
+
 function readLines(
   fn: string,
   dataset: Dataset,
@@ -442,7 +540,10 @@ function readLines(
   const years = [...sourcingYears(dataset, year)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   for (const [importer, covered] of years) {
     const seen = new Set<string>();
-    for (const table of importSources(dataset, { importer, year: covered })) {
+    for (const { table, records: flows } of importSourcesWithRecords(dataset, {
+      importer,
+      year: covered,
+    })) {
       const scope = scopeLabel(table.elements);
       const id = [
         importer,
@@ -452,39 +553,24 @@ function readLines(
       // Tables come newest source first within a stage: keep the newest per line.
       if (seen.has(id)) continue;
       seen.add(id);
-      // Import rows of the same source and element scope, latest year at or before the reference.
-      const rows = (dataset.balances ?? []).filter(
-        (row) =>
-          row.country === importer &&
-          row.item === 'imports' &&
-          row.quantity !== undefined &&
-          row.year <= year &&
-          row.provenance.source === table.source.id &&
-          sameScope(row.elements, table.elements),
-      );
-      const latest = rows.reduce((max, row) => Math.max(max, row.year), Number.NEGATIVE_INFINITY);
-      const used = rows.filter((row) => row.year === latest);
+      const balances = dataset.balances ?? [];
+      let usedRecords = importRecords(balances, importer, year, table);
+      const used = usedRecords.map((index) => balances[index] as (typeof balances)[number]);
       let quantity: number | undefined =
-        used.length === 0
-          ? undefined
-          : used.reduce(
-              (sum, row) => sum + tonnesOf(fn, ['balances'], row.quantity as MassValue),
-              0,
-            );
+        used.length === 0 ? undefined : importQuantity(fn, balances, usedRecords);
       let how =
         quantity === undefined
           ? 'no import quantity in the dataset (same source and elements): only the restricted share is computed'
-          : `imports ${formatTonnes(quantity)}/yr, the ${latest} import rows of ${table.source.id} (${used.map((row) => row.commodity.description).join(' + ')})`;
+          : `imports ${formatTonnes(quantity)}/yr, the ${used[0]?.year} import rows of ${table.source.id} (${used.map((row) => row.commodity.description).join(' + ')})`;
       const given = options.imports?.[id];
       if (given !== undefined) {
         quantity = checkFinite(fn, ['options', 'imports', id], given);
         if (quantity < 0)
           invalidArgument(fn, ['options', 'imports', id], 'a non-negative quantity', quantity);
         how = `imports ${formatTonnes(quantity)}/yr (options.imports)`;
+        usedRecords = [];
       }
-      const shares = Object.entries(table.shares).sort((a, b) =>
-        a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0,
-      );
+      const shares = sortedShares(table.shares);
       const stages: readonly Stage[] =
         table.stage === undefined ? ['separation', 'metal'] : [table.stage];
       assumptions.push({
@@ -501,6 +587,7 @@ function readLines(
         ...(scope === undefined ? {} : { scope }),
         ...(quantity === undefined ? {} : { quantity }),
         shares,
+        records: { balances: usedRecords, flows },
       });
     }
   }

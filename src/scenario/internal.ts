@@ -2,4 +2,5 @@
 // evaluates a scenario resolved once). Nothing here is exported from the package.
 export { readEvaluationInputs } from './context.js';
 export { evaluateResolved, evaluateSteps, resolveChecked } from './evaluate.js';
+export { redrawInputs, redrawPlan } from './redraw.js';
 export { compareRows, rowKey } from './steps/shared.js';

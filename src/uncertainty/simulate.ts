@@ -12,6 +12,8 @@ import {
   evaluateResolved,
   evaluateSteps,
   readEvaluationInputs,
+  redrawInputs,
+  redrawPlan,
   resolveChecked,
   rowKey,
 } from '../scenario/internal.js';
@@ -558,17 +560,16 @@ export function simulate(
   const reuse = demandFixed
     ? { apps: centralInputs.apps, options: centralInputs.options }
     : undefined;
+  // A draw recomputes only the stage tables and import lines whose records it changed.
+  const plan = redrawPlan(centralInputs);
   let d = 0;
   const step = Math.max(1, Math.floor(checked.draws / 100));
   for (const changes of drawsOf(checked, checked.residuals)) {
     const { data, own } = splitChanges(changes);
-    const inputs = readEvaluationInputs(
-      fn,
-      datasetWith(dataset, data),
-      referenceYear,
-      evaluateOptions,
-      reuse,
-    );
+    const drawn = datasetWith(dataset, data);
+    const inputs =
+      redrawInputs(fn, centralInputs, plan, drawn, data) ??
+      readEvaluationInputs(fn, drawn, referenceYear, evaluateOptions, reuse);
     const rows = evaluateSteps(
       fn,
       inputs,
