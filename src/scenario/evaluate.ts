@@ -8,12 +8,18 @@ import { scenarioIssues } from '../model/internal.js';
 import { checkInteger } from '../numeric/internal.js';
 import { type EvaluationInputs, readEvaluationInputs } from './context.js';
 import { resolveWithLineage } from './resolve.js';
-import { capacityStep } from './steps/capacity.js';
+import { type CapacityResult, capacityOnLines, capacityStep } from './steps/capacity.js';
 import { type DemandResult, demandStep } from './steps/demand.js';
 import { importsStep } from './steps/imports.js';
 import { resilienceStep } from './steps/resilience.js';
 import { readRestrictions } from './steps/restrictions.js';
-import { compareRows, compareText, type StepInput } from './steps/shared.js';
+import {
+  compareRows,
+  compareText,
+  type RowSink,
+  type StepInput,
+  type StepMemo,
+} from './steps/shared.js';
 import { supplyStep } from './steps/supply.js';
 import type { EvaluateOptions, ScenarioEvaluation, ScenarioRow } from './types.js';
 
@@ -62,9 +68,27 @@ export interface EvaluatedSteps {
 }
 
 /**
+ * What a caller that evaluates the same scenario again (a Monte Carlo draw) may pass to
+ * {@link evaluateSteps}: steps it computed before whose inputs did not change, the plans it keeps
+ * between evaluations, and a sink for the rows' values.
+ *
+ * @internal
+ */
+export interface StepReuse {
+  /** The demand step of an evaluation whose demand inputs (applications, demand records, options) were the same. */
+  readonly demand?: DemandResult;
+  /** The capacity step of an evaluation of the same scenario numbers on the same stages and import lines (by id). */
+  readonly capacity?: CapacityResult;
+  /** Plans kept between evaluations of the same scenario numbers. */
+  readonly memo?: StepMemo;
+  /** Where the rows' values go instead of rows; the steps reused advance it by their rows. */
+  readonly sink?: RowSink;
+}
+
+/**
  * The steps of an evaluation and their rows in step order, not sorted. A caller that evaluates
- * the same scenario again on inputs whose demand did not change (a Monte Carlo draw of supply
- * figures) passes the demand step it computed before.
+ * the same scenario again passes what it kept ({@link StepReuse}): the demand step when the
+ * demand did not change (a Monte Carlo draw of supply figures), the capacity step, the plans.
  *
  * @internal
  */
@@ -72,13 +96,27 @@ export function evaluateSteps(
   fn: string,
   inputs: EvaluationInputs,
   scenario: Scenario,
-  demandBefore?: DemandResult,
+  reuse: StepReuse = {},
 ): EvaluatedSteps {
   const { from, to } = scenario.horizon;
   const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
-  const input: StepInput = { fn, inputs, scenario, years };
-  const capacity = capacityStep(input);
-  const demand = demandBefore ?? demandStep(input);
+  const { memo, sink } = reuse;
+  const input: StepInput = {
+    fn,
+    inputs,
+    scenario,
+    years,
+    ...(memo === undefined ? {} : { memo }),
+    ...(sink === undefined ? {} : { sink }),
+  };
+  // A step reused is not run: its rows' places in the sink keep what the caller put there.
+  const skip = <T extends { readonly rows: readonly unknown[] }>(step: T): T => {
+    if (sink !== undefined) sink.at += step.rows.length;
+    return step;
+  };
+  const kept = reuse.capacity === undefined ? undefined : capacityOnLines(reuse.capacity, inputs);
+  const capacity = kept === undefined ? capacityStep(input) : skip(kept);
+  const demand = reuse.demand === undefined ? demandStep(input) : skip(reuse.demand);
   const restrictions = readRestrictions(input);
   const supply = supplyStep(input, capacity.changes, restrictions.restrictions);
   const resilience = resilienceStep(input, supply.outside, demand.totals);

@@ -3,4 +3,4 @@
 export { readEvaluationInputs } from './context.js';
 export { evaluateResolved, evaluateSteps, resolveChecked } from './evaluate.js';
 export { redrawInputs, redrawPlan } from './redraw.js';
-export { compareRows, rowKey } from './steps/shared.js';
+export { compareRows, type RowSink, rowKey, stepMemo } from './steps/shared.js';

@@ -11,11 +11,13 @@ import {
   compareRows,
   evaluateResolved,
   evaluateSteps,
+  type RowSink,
   readEvaluationInputs,
   redrawInputs,
   redrawPlan,
   resolveChecked,
   rowKey,
+  stepMemo,
 } from '../scenario/internal.js';
 import { datasetWith, scenarioWith, splitChanges } from './draw.js';
 import {
@@ -395,6 +397,52 @@ function setup(checked: Checked): SimulationSetup {
   };
 }
 
+/**
+ * Add a draw's rows to the bands: by position when the steps gave the template's rows in its
+ * order, else matched by key (sorted); a draw that changed which rows exist is refused.
+ */
+function addRows(
+  fn: string,
+  d: number,
+  rows: readonly ScenarioRow[],
+  match: {
+    readonly template: readonly ScenarioRow[];
+    readonly keys: readonly string[];
+    readonly position: readonly number[];
+    readonly matched: boolean;
+  },
+  acc: readonly Accumulator[],
+): void {
+  const { template, keys, position, matched } = match;
+  const same = (a: ScenarioRow, b: ScenarioRow) =>
+    a.variable === b.variable &&
+    a.region === b.region &&
+    a.year === b.year &&
+    a.stage === b.stage &&
+    a.element === b.element;
+  if (
+    matched &&
+    rows.length === template.length &&
+    rows.every((r, k) => same(r, template[k] as ScenarioRow))
+  ) {
+    for (let k = 0; k < rows.length; k++)
+      acc[position[k] as number]?.add((rows[k] as ScenarioRow).value);
+    return;
+  }
+  // The steps gave their rows in another order (or other rows): match them by key.
+  const sorted = [...rows].sort(compareRows);
+  if (sorted.length !== keys.length || sorted.some((r, i) => rowKey(r) !== keys[i]))
+    throw new RareEarthsError(fn, 'not-computable', [
+      {
+        path: ['draws', d],
+        message: `expected the rows of the evaluation of the dataset as is, got ${rows.length} rows instead of ${keys.length} (a drawn figure changed which rows exist)`,
+      },
+    ]);
+  sorted.forEach((r, i) => {
+    acc[i]?.add(r.value);
+  });
+}
+
 function accumulator(checked: Checked): Accumulator {
   return checked.method === 'exact'
     ? exactAccumulator(checked.quantiles, checked.draws)
@@ -551,51 +599,51 @@ export function simulate(
   // draw is matched by sorting instead.
   const matched = order.size === steps.rows.length;
   const template = steps.rows;
-  const same = (a: ScenarioRow, b: ScenarioRow) =>
-    a.variable === b.variable &&
-    a.region === b.region &&
-    a.year === b.year &&
-    a.stage === b.stage &&
-    a.element === b.element;
   const reuse = demandFixed
     ? { apps: centralInputs.apps, options: centralInputs.options }
     : undefined;
   // A draw recomputes only the stage tables and import lines whose records it changed.
   const plan = redrawPlan(centralInputs);
+  // The steps' plans and the capacity step hold only the scenario's numbers: kept across draws
+  // unless the scenario's own numbers are drawn.
+  const scenarioFixed = checked.figures.every((f) => f.path[0] !== 'scenario');
+  const memo = scenarioFixed ? stepMemo() : undefined;
+  // A draw whose inputs were recomputed writes its rows' values in the template's order, not rows.
+  const centralValues = Float64Array.from(template, (row) => row.value);
+  const sink: RowSink | undefined = matched
+    ? { template, values: centralValues.slice(), at: 0, ok: true }
+    : undefined;
   let d = 0;
   const step = Math.max(1, Math.floor(checked.draws / 100));
   for (const changes of drawsOf(checked, checked.residuals)) {
     const { data, own } = splitChanges(changes);
     const drawn = datasetWith(dataset, data);
-    const inputs =
-      redrawInputs(fn, centralInputs, plan, drawn, data) ??
-      readEvaluationInputs(fn, drawn, referenceYear, evaluateOptions, reuse);
-    const rows = evaluateSteps(
-      fn,
-      inputs,
-      own.length === 0 ? resolved : scenarioWith(resolved, own),
-      demandFixed ? steps.demand : undefined,
-    ).rows;
-    if (
-      matched &&
-      rows.length === template.length &&
-      rows.every((r, k) => same(r, template[k] as ScenarioRow))
-    )
-      for (let k = 0; k < rows.length; k++)
-        acc[position[k] as number]?.add((rows[k] as ScenarioRow).value);
-    else {
-      // The steps gave their rows in another order (or other rows): match them by key.
-      const sorted = [...rows].sort(compareRows);
-      if (sorted.length !== keys.length || sorted.some((r, i) => rowKey(r) !== keys[i]))
-        throw new RareEarthsError(fn, 'not-computable', [
-          {
-            path: ['draws', d],
-            message: `expected the rows of the evaluation of the dataset as is, got ${rows.length} rows instead of ${keys.length} (a drawn figure changed which rows exist)`,
-          },
-        ]);
-      sorted.forEach((r, i) => {
-        acc[i]?.add(r.value);
+    const fast = redrawInputs(fn, centralInputs, plan, drawn, data);
+    const inputs = fast ?? readEvaluationInputs(fn, drawn, referenceYear, evaluateOptions, reuse);
+    const drawnScenario = own.length === 0 ? resolved : scenarioWith(resolved, own);
+    const demand = demandFixed ? steps.demand : undefined;
+    let written = false;
+    if (sink !== undefined && fast !== undefined) {
+      sink.at = 0;
+      sink.ok = true;
+      evaluateSteps(fn, inputs, drawnScenario, {
+        ...(demand === undefined ? {} : { demand }),
+        ...(memo === undefined ? {} : { memo, capacity: steps.capacity }),
+        sink,
       });
+      written = sink.ok && sink.at === template.length;
+      if (written)
+        for (let k = 0; k < template.length; k++)
+          acc[position[k] as number]?.add(sink.values[k] as number);
+      // A row the template does not have: the draw is evaluated again with rows, below.
+      else sink.values.set(centralValues);
+    }
+    if (!written) {
+      const rows = evaluateSteps(fn, inputs, drawnScenario, {
+        ...(demand === undefined ? {} : { demand }),
+        ...(memo === undefined ? {} : { memo }),
+      }).rows;
+      addRows(fn, d, rows, { template, keys, position, matched }, acc);
     }
     d += 1;
     if (options.onProgress !== undefined && (d % step === 0 || d === checked.draws))

@@ -148,24 +148,121 @@ export interface Accumulator {
   band(central: number, keepDraws: boolean): Band;
 }
 
-/** @internal */
+/**
+ * Rearrange `a[lo..hi]` (inclusive) so that `a[k]` holds the value it would hold sorted, the
+ * values before it no larger and those after it no smaller (Hoare's selection, "Algorithm 65:
+ * find", CACM 4(7), 1961, with a median-of-three pivot): the k-th order statistic in linear time
+ * on average, where sorting takes n log n. Finite values only.
+ *
+ * @internal
+ */
+export function selectInPlace(a: Float64Array, lo: number, hi: number, k: number): number {
+  let left = lo;
+  let right = hi;
+  while (right > left) {
+    const middle = (left + right) >>> 1;
+    // Median of three as the pivot, so sorted or constant runs do not degrade it.
+    const x = a[left] as number;
+    const y = a[middle] as number;
+    const z = a[right] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i += 1;
+      while ((a[j] as number) > pivot) j -= 1;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k] as number;
+}
+
+/**
+ * The `p`-quantiles (ascending) of values by numpy's default rule, as {@link quantileSorted}
+ * gives them on the sorted values, found by selection in a copy rather than by sorting: each
+ * quantile needs the order statistics either side of h = (n − 1)·p, and those of a larger p lie
+ * to the right of those of a smaller one.
+ *
+ * @internal
+ */
+export function quantilesBySelection(values: Float64Array, ps: readonly number[]): number[] {
+  const a = Float64Array.from(values);
+  const n = a.length;
+  let from = 0;
+  return ps.map((p) => {
+    const h = (n - 1) * p;
+    const below = Math.floor(h);
+    const lower = selectInPlace(a, from, n - 1, below);
+    from = below;
+    if (below + 1 >= n) return lower;
+    // The next order statistic: the smallest value to the right of `below`.
+    let upper = Number.POSITIVE_INFINITY;
+    for (let i = below + 1; i < n; i++) if ((a[i] as number) < upper) upper = a[i] as number;
+    return lower + (h - below) * (upper - lower);
+  });
+}
+
+/**
+ * Exact quantiles from the kept draws. A metric that has not moved keeps no array until it does
+ * (most rows of a scenario do not depend on any drawn figure), and its band is its value.
+ *
+ * @internal
+ */
 export function exactAccumulator(ps: readonly number[], draws: number): Accumulator {
-  const values = new Float64Array(draws);
+  let values: Float64Array | undefined;
+  let first = 0;
   let count = 0;
   return {
     add(value) {
-      values[count] = value;
+      if (values === undefined) {
+        if (count === 0) first = value;
+        else if (!Object.is(value, first)) {
+          values = new Float64Array(draws);
+          values.fill(first, 0, count);
+          values[count] = value;
+        }
+      } else values[count] = value;
       count += 1;
     },
     band(central, keepDraws) {
+      if (values === undefined) {
+        return {
+          value: central,
+          mean: first,
+          min: first,
+          max: first,
+          quantiles: ps.map((p) => ({ p, value: first })),
+          ...(keepDraws ? { draws: Array.from({ length: count }, () => first) } : {}),
+        };
+      }
       const used = values.subarray(0, count);
-      const sorted = Float64Array.from(used).sort();
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      for (const v of used) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      // Selection needs ordered values; a NaN (none from the library's metrics) is sorted instead.
+      const finite = Number.isFinite(min) && Number.isFinite(max) && !used.some(Number.isNaN);
+      const sorted = finite ? undefined : Float64Array.from(used).sort();
+      const quantiles = finite
+        ? quantilesBySelection(used, ps)
+        : ps.map((p) => quantileSorted(sorted as Float64Array, p));
       return {
         value: central,
         mean: neumaierSum(used) / count,
-        min: sorted[0] as number,
-        max: sorted[count - 1] as number,
-        quantiles: ps.map((p) => ({ p, value: quantileSorted(sorted, p) })),
+        min: sorted === undefined ? min : (sorted[0] as number),
+        max: sorted === undefined ? max : (sorted[count - 1] as number),
+        quantiles: ps.map((p, i) => ({ p, value: quantiles[i] as number })),
         ...(keepDraws ? { draws: Array.from(used) } : {}),
       };
     },

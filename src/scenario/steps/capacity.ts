@@ -154,7 +154,7 @@ export function capacityStep(input: StepInput): CapacityResult {
     }
   }
   const lines = inputs.lines.map((line) => lineCapacity(input, line, changes, assumptions));
-  const { rows, add } = rowCollector(scenario.id);
+  const { rows, add } = rowCollector(input);
   for (const { line, additions } of lines) {
     years.forEach((year, k) => {
       const key = { region: line.importer, year, stage: line.stage, element: line.scope };
@@ -162,4 +162,28 @@ export function capacityStep(input: StepInput): CapacityResult {
     });
   }
   return { rows, assumptions, changes, lines };
+}
+
+/**
+ * A capacity step computed before, on inputs whose import lines are the same lines (by id, in
+ * order) and whose stages are the same: its lines re-pointed at the inputs' lines (a Monte Carlo
+ * draw changes their quantities and shares, not what capacity adds to them); `undefined` when the
+ * lines or stages differ.
+ *
+ * @internal
+ */
+export function capacityOnLines(
+  capacity: CapacityResult,
+  inputs: EvaluationInputs,
+): CapacityResult | undefined {
+  const { lines } = inputs;
+  if (
+    lines.length !== capacity.lines.length ||
+    lines.some((line, i) => line.id !== capacity.lines[i]?.line.id)
+  )
+    return undefined;
+  return {
+    ...capacity,
+    lines: capacity.lines.map((c, i) => ({ ...c, line: lines[i] as ImportLine })),
+  };
 }

@@ -375,9 +375,9 @@ const TERMS = [
  */
 export function demandStep(input: StepInput): DemandResult {
   checkApplications(input);
-  const { scenario, years } = input;
+  const { years } = input;
   const assumptions: ScenarioAssumption[] = [];
-  const { rows, add } = rowCollector(scenario.id);
+  const { rows, add } = rowCollector(input);
   const sums = {
     demand: years.map(() => 0),
     recycled: years.map(() => 0),

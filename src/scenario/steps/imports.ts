@@ -6,7 +6,11 @@ import { type EvaluationInputs, type ImportLine, scopeLabel, tonnesOf } from '..
 import type { ScenarioAssumption } from '../types.js';
 import { scenarioVariables as V } from '../variables.js';
 import type { LineCapacity } from './capacity.js';
-import { restrictedShare } from './restrictions.js';
+import {
+  type RestrictedSharePlan,
+  restrictedShareOfPlan,
+  restrictedSharePlan,
+} from './restrictions.js';
 import {
   byKind,
   inForce,
@@ -92,6 +96,8 @@ function release(fn: string, mine: readonly PileState[], need: number, year: num
 /** How a line fared over the years: split by the composition, or not computable for want of one. */
 interface LineState {
   readonly capacity: LineCapacity;
+  /** The line's restricted-share plan in each year of the horizon. */
+  readonly restricted: readonly RestrictedSharePlan[];
   readonly mine: readonly PileState[];
   readonly unknownYears: number[];
   composed: boolean;
@@ -100,7 +106,6 @@ interface LineState {
 /** One line's rows in one year (year index `k`): restricted share and tonnes, release, balance, cover. */
 function lineYear(
   input: StepInput,
-  restrictions: readonly ExportRestriction[],
   state: LineState,
   k: number,
   add: (key: RowKey, value: number) => void,
@@ -108,7 +113,7 @@ function lineYear(
   const { line, additions } = state.capacity;
   const year = input.years[k] as number;
   const key = { region: line.importer, year, stage: line.stage, element: line.scope };
-  const restricted = restrictedShare(input.inputs, line, restrictions, year);
+  const restricted = restrictedShareOfPlan(line, state.restricted[k] as RestrictedSharePlan);
   if (restricted === undefined) state.unknownYears.push(year);
   else {
     state.composed ||= restricted.byComposition;
@@ -131,6 +136,26 @@ function lineYear(
     const level = state.mine.reduce((sum, pile) => sum + pile.level, 0);
     add({ variable: V.monthsOfCover, ...key }, (12 * level) / line.quantity);
   }
+}
+
+/**
+ * A line's restricted-share plans in each year: computed, or taken from `input.memo` when a caller
+ * that evaluates the same scenario again kept them for the same exporters.
+ */
+function linePlans(
+  input: StepInput,
+  position: number,
+  line: ImportLine,
+  restrictions: readonly ExportRestriction[],
+): readonly RestrictedSharePlan[] {
+  const id = `${line.id}|${line.shares.map(([exporter]) => exporter).join(' ')}`;
+  const kept = input.memo?.restricted.get(position);
+  if (kept !== undefined && kept.id === id) return kept.plans;
+  const plans = input.years.map((year) =>
+    restrictedSharePlan(input.inputs, line, restrictions, year),
+  );
+  input.memo?.restricted.set(position, { id, plans });
+  return plans;
 }
 
 /** The statements of each line split by the composition, or left uncomputed for want of one. */
@@ -194,11 +219,12 @@ export function importsStep(
   restrictions: readonly ExportRestriction[],
   capacity: readonly LineCapacity[],
 ): StepResult {
-  const { fn, scenario, years } = input;
-  const { rows, add } = rowCollector(scenario.id);
+  const { fn, years } = input;
+  const { rows, add } = rowCollector(input);
   const { piles, assumptions } = stockpiles(input);
-  const states: LineState[] = capacity.map((c) => ({
+  const states: LineState[] = capacity.map((c, position) => ({
     capacity: c,
+    restricted: linePlans(input, position, c.line, restrictions),
     mine: piles.filter((p) => p.line === c.line),
     unknownYears: [],
     composed: c.composed,
@@ -212,7 +238,7 @@ export function importsStep(
         state.level += tonnesOf(fn, path, build.perYear);
       }
     }
-    for (const state of states) lineYear(input, restrictions, state, k, add);
+    for (const state of states) lineYear(input, state, k, add);
     piles.forEach((state, i) => {
       (levels[i] as number[])[k] = state.level;
     });

@@ -24,9 +24,9 @@ export function resilienceStep(
   outside: SupplyResult['outside'],
   totals: DemandTotals | undefined,
 ): ResilienceResult {
-  const { inputs, scenario, years } = input;
+  const { inputs, years } = input;
   const { excluded, share, linkStageDemand } = inputs.options;
-  const { rows, add } = rowCollector(scenario.id);
+  const { rows, add } = rowCollector(input);
   const link = (k: number) =>
     linkStageDemand && totals !== undefined
       ? (totals.primary[k] as number) - (totals.demand[0] as number)

@@ -87,20 +87,29 @@ function partnerMatches(
 }
 
 /**
- * The share of a line's imports that restrictions withhold in a year (fraction of imports), and
- * whether a composition was needed; `undefined` when it was needed and not given.
+ * What restrictions withhold of a line in a year, by the scenario alone: for each exporter of the
+ * line (its position in `line.shares`) that restrictions touch, the fraction of its share they
+ * withhold, in the line's order; `undefined` when a split needs a composition nobody gave.
  *
  * @internal
  */
-export function restrictedShare(
+export type RestrictedSharePlan =
+  | {
+      readonly terms: readonly { readonly index: number; readonly fraction: number }[];
+      readonly byComposition: boolean;
+    }
+  | undefined;
+
+/** The {@link RestrictedSharePlan} of a line in a year. @internal */
+export function restrictedSharePlan(
   inputs: EvaluationInputs,
   line: ImportLine,
   restrictions: readonly ExportRestriction[],
   year: number,
-): { value: number; byComposition: boolean } | undefined {
-  let share = 0;
+): RestrictedSharePlan {
+  const terms: { index: number; fraction: number }[] = [];
   let byComposition = false;
-  for (const [exporter, exporterShare] of line.shares) {
+  for (const [index, [exporter]] of line.shares.entries()) {
     const active = restrictions.filter(
       (r) =>
         r.country === exporter &&
@@ -112,7 +121,24 @@ export function restrictedShare(
     const withheld = withheldFraction(line.elements, active, inputs.options.composition);
     if (withheld === undefined) return undefined;
     byComposition ||= withheld.byComposition;
-    share += exporterShare * withheld.value;
+    terms.push({ index, fraction: withheld.value });
   }
-  return { value: share, byComposition };
+  return { terms, byComposition };
+}
+
+/**
+ * The share of a line's imports that a {@link RestrictedSharePlan} withholds (fraction of
+ * imports): Σ exporter share × withheld fraction, in the line's order.
+ *
+ * @internal
+ */
+export function restrictedShareOfPlan(
+  line: ImportLine,
+  plan: RestrictedSharePlan,
+): { value: number; byComposition: boolean } | undefined {
+  if (plan === undefined) return undefined;
+  let share = 0;
+  for (const { index, fraction } of plan.terms)
+    share += (line.shares[index] as readonly [string, number])[1] * fraction;
+  return { value: share, byComposition: plan.byComposition };
 }

@@ -5,9 +5,35 @@ import type { Intervention, Scenario, Stage } from '../../model/index.js';
 import { type EvaluationInputs, stageRank } from '../context.js';
 import type { ScenarioAssumption, ScenarioRow } from '../types.js';
 import { applicationVariable, type ScenarioVariableEntry } from '../variables.js';
+import type { RestrictedSharePlan } from './restrictions.js';
+import type { StageYearPlan } from './supply.js';
 
 /** A path into the caller's input, for errors. @internal */
 export type Path = readonly (string | number)[];
+
+/**
+ * What a caller that evaluates one scenario many times (a Monte Carlo run) keeps between
+ * evaluations: the steps' plans (what the scenario alone decides, year by year), each stored with
+ * the id of the structure it was made for (a stage's suppliers, a line's exporters) and used only
+ * for that structure. The steps fill it; a scenario whose numbers change between evaluations must
+ * not share one.
+ *
+ * @internal
+ */
+export interface StepMemo {
+  /** By stage position: the stage's plans in each year. */
+  readonly supply: Map<number, { readonly id: string; readonly plans: readonly StageYearPlan[] }>;
+  /** By line position: the line's restricted-share plans in each year. */
+  readonly restricted: Map<
+    number,
+    { readonly id: string; readonly plans: readonly RestrictedSharePlan[] }
+  >;
+}
+
+/** An empty {@link StepMemo}. @internal */
+export function stepMemo(): StepMemo {
+  return { supply: new Map(), restricted: new Map() };
+}
 
 /** What every step reads: the inputs read once from the dataset, the resolved scenario, its years. @internal */
 export interface StepInput {
@@ -18,6 +44,10 @@ export interface StepInput {
   readonly scenario: Scenario;
   /** The years of the horizon, in order. */
   readonly years: readonly number[];
+  /** Plans kept from an earlier evaluation of the same scenario; see {@link StepMemo}. */
+  readonly memo?: StepMemo;
+  /** Where the rows' values go instead of rows; see {@link RowSink}. */
+  readonly sink?: RowSink;
 }
 
 /** What every step returns: its rows and the assumptions it applied. @internal */
@@ -47,10 +77,7 @@ export interface RowKey {
  */
 export function scenarioRow(scenario: string, key: RowKey, value: number): ScenarioRow {
   const { year, region, stage, element } = key;
-  const variable =
-    key.variable.byApplication && key.application !== undefined
-      ? applicationVariable(key.variable, key.application)
-      : key.variable.name;
+  const variable = variableOf(key);
   const unit = key.variable.unit;
   const v = value + 0;
   return stage === undefined
@@ -62,13 +89,61 @@ export function scenarioRow(scenario: string, key: RowKey, value: number): Scena
       : { scenario, year, region, stage, element, variable, unit, value: v };
 }
 
-/** A step's rows, collected: `add(key, value)` appends the row of the scenario. @internal */
-export function rowCollector(scenario: string): {
+/**
+ * Where a Monte Carlo draw writes its rows' values instead of making rows: at the position of the
+ * same row in `template` (the evaluation of the dataset as is, in step order), each key checked
+ * against the template's. A row that does not match sets `ok` to false: the draw must then be
+ * evaluated with rows.
+ *
+ * @internal
+ */
+export interface RowSink {
+  readonly template: readonly ScenarioRow[];
+  readonly values: Float64Array;
+  /** The position the next row is written to. */
+  at: number;
+  /** False once a row did not match the template at its position. */
+  ok: boolean;
+}
+
+function variableOf(key: RowKey): ScenarioRow['variable'] {
+  return key.variable.byApplication && key.application !== undefined
+    ? applicationVariable(key.variable, key.application)
+    : key.variable.name;
+}
+
+/**
+ * A step's rows, collected: `add(key, value)` appends the row of the scenario, or, with
+ * `input.sink`, writes its value to the sink.
+ *
+ * @internal
+ */
+export function rowCollector(input: Pick<StepInput, 'scenario' | 'sink'>): {
   readonly rows: ScenarioRow[];
   readonly add: (key: RowKey, value: number) => void;
 } {
   const rows: ScenarioRow[] = [];
-  return { rows, add: (key, value) => rows.push(scenarioRow(scenario, key, value)) };
+  const { sink } = input;
+  const scenario = input.scenario.id;
+  if (sink === undefined)
+    return { rows, add: (key, value) => rows.push(scenarioRow(scenario, key, value)) };
+  return {
+    rows,
+    add: (key, value) => {
+      const row = sink.template[sink.at];
+      if (
+        row !== undefined &&
+        row.year === key.year &&
+        row.region === key.region &&
+        row.stage === key.stage &&
+        row.element === key.element &&
+        row.variable === variableOf(key)
+      ) {
+        sink.values[sink.at] = value + 0;
+        sink.at += 1;
+      } else sink.ok = false;
+    },
+  };
 }
 
 /** Run `work`, rethrowing a library error as the caller's, at the caller's path. @internal */

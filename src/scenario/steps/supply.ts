@@ -21,6 +21,43 @@ export interface SupplyResult extends StepResult {
 }
 
 /**
+ * What a stage's supply by country in a year owes to the scenario alone: the countries (the
+ * reference suppliers and those the changes add, sorted) and, for each, the capacity changes
+ * ramped to the year (t/yr), to be added to its reference supply in order. A Monte Carlo draw of
+ * the reference supply keeps it.
+ *
+ * @internal
+ */
+export interface SupplyYearPlan {
+  readonly countries: readonly string[];
+  readonly increments: readonly (readonly number[])[];
+}
+
+/** The {@link SupplyYearPlan} of a stage's suppliers `keys` under its capacity changes `own`. @internal */
+export function supplyYearPlan(
+  keys: Iterable<string>,
+  own: readonly ResolvedChange[],
+  year: number,
+): SupplyYearPlan {
+  const countries = [...new Set([...keys, ...own.map((c) => c.country)])].sort();
+  const increments = countries.map((country) =>
+    own.filter((c) => c.country === country).map((c) => c.amount * ramp(c.intervention, year)),
+  );
+  return { countries, increments };
+}
+
+/** A stage's supply by country in a year under a {@link SupplyYearPlan}, never below 0. Keys sorted. @internal */
+export function supplyOfPlan(base: StageReference, plan: SupplyYearPlan): Record<string, number> {
+  const out: Record<string, number> = {};
+  plan.countries.forEach((country, i) => {
+    let value = base.base.get(country) ?? 0;
+    for (const increment of plan.increments[i] as readonly number[]) value += increment;
+    out[country] = Math.max(0, value);
+  });
+  return out;
+}
+
+/**
  * A stage's supply by country in a year: the reference share × the stage's size plus the capacity
  * changes ramped to the year, never below 0. Keys sorted.
  *
@@ -31,14 +68,67 @@ export function supplyAt(
   own: readonly ResolvedChange[],
   year: number,
 ): Record<string, number> {
-  const countries = [...new Set([...base.base.keys(), ...own.map((c) => c.country)])].sort();
-  const out: Record<string, number> = {};
-  for (const country of countries) {
-    let value = base.base.get(country) ?? 0;
-    for (const c of own) if (c.country === country) value += c.amount * ramp(c.intervention, year);
-    out[country] = Math.max(0, value);
+  return supplyOfPlan(base, supplyYearPlan(base.base.keys(), own, year));
+}
+
+/**
+ * The restrictions on every partner in force at a stage in a year, by restricting country (in the
+ * order the scenario first names them), each with the fraction of that country's supply they
+ * withhold; `undefined` where the split needs a composition nobody gave. Scenario only.
+ *
+ * @internal
+ */
+export type WithholdPlan = readonly {
+  readonly country: string;
+  readonly fraction: { readonly value: number; readonly byComposition: boolean } | undefined;
+}[];
+
+/** The {@link WithholdPlan} of a stage in a year. @internal */
+export function withholdPlan(
+  stage: Stage,
+  restrictions: readonly ExportRestriction[],
+  year: number,
+  composition: ReadonlyMap<ElementSymbol, number> | undefined,
+): WithholdPlan {
+  const byCountry = new Map<string, ExportRestriction[]>();
+  for (const r of restrictions) {
+    if (r.partners !== undefined || !inForce(r.from, r.to, year)) continue;
+    if (r.stages !== undefined && !r.stages.includes(stage)) continue;
+    byCountry.set(r.country, [...(byCountry.get(r.country) ?? []), r]);
   }
-  return out;
+  return [...byCountry].map(([country, active]) => ({
+    country,
+    fraction: withheldFraction(undefined, active, composition),
+  }));
+}
+
+/**
+ * What a {@link WithholdPlan} withholds of a stage's supply, by restricting country (t/yr), taken
+ * off `supply`; the stage is added to `seen.unknown` where a split needed a composition nobody
+ * gave, to `seen.composed` where the composition split it.
+ *
+ * @internal
+ */
+export function withholdOfPlan(
+  stage: Stage,
+  supply: Record<string, number>,
+  plan: WithholdPlan,
+  seen: { readonly unknown: Set<Stage>; readonly composed: Set<Stage> },
+): Map<string, number> {
+  const withheld = new Map<string, number>();
+  for (const { country, fraction } of plan) {
+    const value = supply[country];
+    if (value === undefined) continue;
+    if (fraction === undefined) {
+      seen.unknown.add(stage);
+      continue;
+    }
+    if (fraction.value === 0) continue;
+    if (fraction.byComposition) seen.composed.add(stage);
+    withheld.set(country, value * fraction.value);
+    supply[country] = value * (1 - fraction.value);
+  }
+  return withheld;
 }
 
 /**
@@ -56,27 +146,7 @@ export function withholdSupply(
   composition: ReadonlyMap<ElementSymbol, number> | undefined,
   seen: { readonly unknown: Set<Stage>; readonly composed: Set<Stage> },
 ): Map<string, number> {
-  const withheld = new Map<string, number>();
-  const byCountry = new Map<string, ExportRestriction[]>();
-  for (const r of restrictions) {
-    if (r.partners !== undefined || !inForce(r.from, r.to, year)) continue;
-    if (r.stages !== undefined && !r.stages.includes(stage)) continue;
-    byCountry.set(r.country, [...(byCountry.get(r.country) ?? []), r]);
-  }
-  for (const [country, active] of byCountry) {
-    const value = supply[country];
-    if (value === undefined) continue;
-    const fraction = withheldFraction(undefined, active, composition);
-    if (fraction === undefined) {
-      seen.unknown.add(stage);
-      continue;
-    }
-    if (fraction.value === 0) continue;
-    if (fraction.byComposition) seen.composed.add(stage);
-    withheld.set(country, value * fraction.value);
-    supply[country] = value * (1 - fraction.value);
-  }
-  return withheld;
+  return withholdOfPlan(stage, supply, withholdPlan(stage, restrictions, year, composition), seen);
 }
 
 /** The statements of how restrictions on every partner touched the stages' supply. */
@@ -103,6 +173,36 @@ function withholdingAssumptions(
   ];
 }
 
+/** A stage's plans in one year of the horizon. @internal */
+export interface StageYearPlan {
+  readonly supply: SupplyYearPlan;
+  readonly withhold: WithholdPlan;
+}
+
+/**
+ * A stage's plans in each year of the horizon: computed, or taken from `input.memo` when a caller
+ * that evaluates the same scenario again (a Monte Carlo draw) kept them for the same suppliers.
+ */
+function stagePlans(
+  input: StepInput,
+  position: number,
+  base: StageReference,
+  own: readonly ResolvedChange[],
+  restrictions: readonly ExportRestriction[],
+): readonly StageYearPlan[] {
+  const keys = [...base.base.keys()];
+  const id = `${base.stage}|${keys.join(' ')}`;
+  const kept = input.memo?.supply.get(position);
+  if (kept !== undefined && kept.id === id) return kept.plans;
+  const { composition } = input.inputs.options;
+  const plans: StageYearPlan[] = input.years.map((year) => ({
+    supply: supplyYearPlan(keys, own, year),
+    withhold: withholdPlan(base.stage, restrictions, year, composition),
+  }));
+  input.memo?.supply.set(position, { id, plans });
+  return plans;
+}
+
 /**
  * The supply step: for each evaluated stage and year, supply by country (withheld supply apart),
  * the world total, the supply outside the excluded countries and the HHI lower bound (points; only
@@ -115,17 +215,19 @@ export function supplyStep(
   changes: readonly ResolvedChange[],
   restrictions: readonly ExportRestriction[],
 ): SupplyResult {
-  const { inputs, scenario, years } = input;
-  const { composition, excluded } = inputs.options;
-  const { rows, add } = rowCollector(scenario.id);
+  const { inputs, years } = input;
+  const { excluded } = inputs.options;
+  const { rows, add } = rowCollector(input);
   const seen = { unknown: new Set<Stage>(), composed: new Set<Stage>() };
   const withheldAt = new Set<Stage>();
-  const outside = inputs.stages.map((base) => {
+  const outside = inputs.stages.map((base, position) => {
     const own = changes.filter((c) => c.stage === base.stage);
-    const values = years.map((year) => {
+    const plans = stagePlans(input, position, base, own, restrictions);
+    const values = years.map((year, k) => {
       const stage = base.stage;
-      const supply = supplyAt(base, own, year);
-      const withheld = withholdSupply(stage, supply, restrictions, year, composition, seen);
+      const plan = plans[k] as StageYearPlan;
+      const supply = supplyOfPlan(base, plan.supply);
+      const withheld = withholdOfPlan(stage, supply, plan.withhold, seen);
       for (const [region, value] of withheld) {
         withheldAt.add(stage);
         add({ variable: V.supplyWithheld, region, year, stage }, value);
