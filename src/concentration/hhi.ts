@@ -237,7 +237,15 @@ export function hhiBounds(
     );
   }
   const scale = hhiScaleFactor('hhiBounds', opts);
-  const supply = readSupply('hhiBounds', values, opts);
+  return hhiBoundsOf(readSupply('hhiBounds', values, opts), scale);
+}
+
+/**
+ * {@link hhiBounds} of supply already read (`scale` 1 for fractions, 10,000 for points).
+ *
+ * @internal
+ */
+export function hhiBoundsOf(supply: Supply, scale: number): HhiBounds {
   if (supply.residualTotal === 0) {
     const h = hhiOf(supply) * scale;
     return { lower: h, upper: h, residualShare: 0 };

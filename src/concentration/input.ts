@@ -222,7 +222,7 @@ export function readSupply(
           residual.push(value);
           continue;
         }
-      } else if (RESIDUAL_LIKE.test((key as string).trim())) {
+      } else if (looksResidual(key as string)) {
         invalidArgument(
           fn,
           [name, key],
@@ -234,8 +234,8 @@ export function readSupply(
     keys.push(key);
     kept.push(value);
   }
-  const { total: unscaled, active, equal } = segmentStats(kept, 0, kept.length);
-  if (active === 0) {
+  const supply = supplyOf(keys, kept, residual, isRecord, max);
+  if (supply.active === 0) {
     throw new RareEarthsError(fn, 'invalid-argument', [
       {
         path: [name],
@@ -243,6 +243,25 @@ export function readSupply(
       },
     ]);
   }
+  return supply;
+}
+
+/**
+ * The {@link Supply} of values already checked (finite, non-negative; `max` the largest of them
+ * and of the residual): the totals, the count of positive values and whether they are equal,
+ * scaled down near the float64 limit. What {@link readSupply} returns after its checks, for a
+ * caller that built the values itself (the scenario's supply step). The arrays are taken over.
+ *
+ * @internal
+ */
+export function supplyOf(
+  keys: (string | number)[],
+  kept: number[],
+  residual: number[],
+  isRecord: boolean,
+  max: number,
+): Supply {
+  const { total: unscaled, active, equal } = segmentStats(kept, 0, kept.length);
   let total = unscaled;
   const scale = largeScale(max);
   if (scale !== 1) {
@@ -261,6 +280,16 @@ export function readSupply(
     residualTotal: neumaierSum(residual),
     scale,
   };
+}
+
+/**
+ * Whether a supplier's key reads as a residual of many producers ("other", "rest of world"), which
+ * {@link readSupply} refuses unless `options.residual` names it.
+ *
+ * @internal
+ */
+export function looksResidual(key: string): boolean {
+  return RESIDUAL_LIKE.test(key.trim());
 }
 
 /**

@@ -7,3 +7,5 @@
  */
 
 export { SHARE_SUM_TOLERANCE } from './governance.js';
+export { hhiBoundsOf } from './hhi.js';
+export { looksResidual, supplyOf } from './input.js';

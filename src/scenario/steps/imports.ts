@@ -112,12 +112,12 @@ function lineYear(
 ): void {
   const { line, additions } = state.capacity;
   const year = input.years[k] as number;
-  const key = { region: line.importer, year, stage: line.stage, element: line.scope };
+  const { importer: region, stage, scope: element } = line;
   const restricted = restrictedShareOfPlan(line, state.restricted[k] as RestrictedSharePlan);
   if (restricted === undefined) state.unknownYears.push(year);
   else {
     state.composed ||= restricted.byComposition;
-    add({ variable: V.restrictedShare, ...key }, restricted.value);
+    add({ variable: V.restrictedShare, region, year, stage, element }, restricted.value);
   }
   const added = additions[k] as number;
   const share = restricted?.value;
@@ -125,16 +125,16 @@ function lineYear(
     line.quantity === undefined || share === undefined ? undefined : line.quantity * share;
   const need = withheld === undefined ? 0 : Math.max(0, withheld - added);
   const released = release(input.fn, state.mine, need, year);
-  add({ variable: V.stockRelease, ...key }, released);
+  add({ variable: V.stockRelease, region, year, stage, element }, released);
   if (line.quantity === undefined) return;
-  add({ variable: V.imports, ...key }, line.quantity);
+  add({ variable: V.imports, region, year, stage, element }, line.quantity);
   if (withheld !== undefined) {
-    add({ variable: V.restricted, ...key }, withheld);
-    add({ variable: V.balance, ...key }, added + released - withheld);
+    add({ variable: V.restricted, region, year, stage, element }, withheld);
+    add({ variable: V.balance, region, year, stage, element }, added + released - withheld);
   }
   if (state.mine.length > 0 && line.quantity > 0) {
     const level = state.mine.reduce((sum, pile) => sum + pile.level, 0);
-    add({ variable: V.monthsOfCover, ...key }, (12 * level) / line.quantity);
+    add({ variable: V.monthsOfCover, region, year, stage, element }, (12 * level) / line.quantity);
   }
 }
 

@@ -2,6 +2,7 @@
 // reference supply plus the capacity changes, less what restrictions on every partner withhold),
 // its world total, the part outside the excluded countries, and its HHI.
 import { hhiBounds } from '../../concentration/index.js';
+import { hhiBoundsOf, looksResidual, supplyOf } from '../../concentration/internal.js';
 import type { ElementSymbol } from '../../elements/index.js';
 import type { ExportRestriction, Stage } from '../../model/index.js';
 import type { StageReference } from '../context.js';
@@ -177,6 +178,34 @@ function withholdingAssumptions(
 export interface StageYearPlan {
   readonly supply: SupplyYearPlan;
   readonly withhold: WithholdPlan;
+  /** Whether no supplier's code reads as a residual (which hhiBounds refuses, and is left to refuse). */
+  readonly plainKeys: boolean;
+}
+
+/**
+ * The HHI lower bound of a stage's supply in a year, points: {@link hhiBounds} with the residual
+ * 'other' as many small producers, computed from the supply the step built (its values finite and
+ * non-negative, its keys checked once in the plan); hhiBounds itself where a check would fail,
+ * so that it throws as it always has.
+ */
+function stageHhi(supply: Readonly<Record<string, number>>, plan: StageYearPlan): number {
+  const { countries } = plan.supply;
+  const kept: number[] = [];
+  const residual: number[] = [];
+  let max = 0;
+  let checked = plan.plainKeys;
+  for (const country of countries) {
+    const value = supply[country] as number;
+    if (!(Number.isFinite(value) && value >= 0)) checked = false;
+    if (value > max) max = value;
+    if (country === 'other') residual.push(value);
+    else kept.push(value);
+  }
+  if (!checked) {
+    const options = countries.includes('other') ? { residual: ['other'] } : {};
+    return hhiBounds(supply, { ...options, scale: 'points' }).lower;
+  }
+  return hhiBoundsOf(supplyOf([...countries], kept, residual, true, max), 10_000).lower;
 }
 
 /**
@@ -195,10 +224,14 @@ function stagePlans(
   const kept = input.memo?.supply.get(position);
   if (kept !== undefined && kept.id === id) return kept.plans;
   const { composition } = input.inputs.options;
-  const plans: StageYearPlan[] = input.years.map((year) => ({
-    supply: supplyYearPlan(keys, own, year),
-    withhold: withholdPlan(base.stage, restrictions, year, composition),
-  }));
+  const plans: StageYearPlan[] = input.years.map((year) => {
+    const supply = supplyYearPlan(keys, own, year);
+    return {
+      supply,
+      withhold: withholdPlan(base.stage, restrictions, year, composition),
+      plainKeys: supply.countries.every((c) => c === 'other' || !looksResidual(c)),
+    };
+  });
   input.memo?.supply.set(position, { id, plans });
   return plans;
 }
@@ -232,22 +265,21 @@ export function supplyStep(
         withheldAt.add(stage);
         add({ variable: V.supplyWithheld, region, year, stage }, value);
       }
-      const countries = Object.keys(supply);
+      const { countries } = plan.supply;
       let total = 0;
       let out = 0;
+      let identified = false;
       for (const region of countries) {
         const value = supply[region] as number;
         total += value;
         if (!excluded.includes(region)) out += value;
+        if (region !== 'other' && value > 0) identified = true;
         add({ variable: V.supply, region, year, stage }, value);
       }
       add({ variable: V.supplyTotal, region: 'World', year, stage }, total);
       add({ variable: V.supplyOutside, region: 'World', year, stage }, out);
-      if (countries.some((country) => country !== 'other' && (supply[country] as number) > 0)) {
-        const residual = countries.includes('other') ? { residual: ['other'] } : {};
-        const bounds = hhiBounds(supply, { ...residual, scale: 'points' });
-        add({ variable: V.hhi, region: 'World', year, stage }, bounds.lower);
-      }
+      if (identified)
+        add({ variable: V.hhi, region: 'World', year, stage }, stageHhi(supply, plan));
       return out;
     });
     return { stage: base, values };
