@@ -12,7 +12,14 @@ import {
 } from '../chain/internal.js';
 import { type ElementSymbol, elementSymbols, isElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
-import type { Application, Dataset, MassValue, Stage, SupplierCode } from '../model/index.js';
+import type {
+  Application,
+  BalanceRecord,
+  Dataset,
+  MassValue,
+  Stage,
+  SupplierCode,
+} from '../model/index.js';
 import { STAGES, stageList } from '../model/internal.js';
 import {
   checkFinite,
@@ -509,12 +516,12 @@ function importRecords(
 /** An import line's quantity, t/yr: the tonnes of the import rows at `records`, added in order. @internal */
 export function importQuantity(
   fn: string,
-  balances: NonNullable<Dataset['balances']>,
-  records: readonly number[],
+  balances: readonly BalanceRecord[],
+  records: Iterable<number>,
 ): number {
   let sum = 0;
   for (const index of records) {
-    const row = balances[index] as NonNullable<Dataset['balances']>[number];
+    const row = balances[index] as BalanceRecord;
     sum += tonnesOf(fn, ['balances'], row.quantity as MassValue);
   }
   return sum;

@@ -2,10 +2,9 @@
 // the stage tables and import lines whose records the draw changed, with the same arithmetic as
 // the first read (the same helpers), so that a draw costs its changed numbers, not a re-read of
 // the dataset (selecting tables, checking records, writing the assumptions' sentences).
-import type { StageRow } from '../chain/index.js';
 import { publishedShareRows } from '../chain/internal.js';
-import type { Dataset, MassValue, StageOutput } from '../model/index.js';
-import { type Mass, massFromJSON, sumMasses } from '../quantity/index.js';
+import type { BalanceRecord, MassValue, StageOutput, TradeFlow } from '../model/index.js';
+import { Dec, decString, toDec } from '../numeric/internal.js';
 import {
   type EvaluationInputs,
   type ImportLine,
@@ -63,41 +62,57 @@ export function redrawPlan(inputs: EvaluationInputs): RedrawPlan {
   return { readers, mining: mining < 0 ? undefined : mining };
 }
 
-/** The tonnes of a quantity table's records, summed exactly as the table reader sums them, and its rows. */
+/**
+ * The tonnes of a quantity table's records: their sum exactly as the table reader sums them (in
+ * decimal, then read as tonnes; the rows share one unit, or the first read would have failed),
+ * and each row's own tonnes (what the stage takes as its supply when its table sizes it).
+ */
 function tableTonnes(
   fn: string,
   stage: StageReference,
   records: readonly StageOutput[],
-): { total: number; rows: StageRow[] } {
-  const masses = records.map((r) => massFromJSON(r.quantity as MassValue));
-  const total = tonnesOf(fn, [stage.stage], sumMasses(masses));
-  // The shares are not needed: a stage sized by its own table takes the rows' tonnes as they are.
-  const rows = records.map((r, i) => ({
-    country: r.country,
-    share: 0,
-    quantity: masses[i] as Mass,
-  }));
-  return { total, rows };
+): { total: number; base: Map<string, number> } {
+  const path = [stage.stage];
+  let sum: Dec | undefined;
+  const base = new Map<string, number>();
+  for (const record of records) {
+    const quantity = record.quantity as MassValue;
+    const amount = toDec(fn, path, quantity.amount);
+    sum = sum === undefined ? amount : sum.plus(amount);
+    base.set(record.country, tonnesOf(fn, path, quantity));
+  }
+  const first = records[0]?.quantity as MassValue;
+  const total = tonnesOf(fn, path, { ...first, amount: decString(sum ?? new Dec(0)) });
+  return { total, base };
 }
+
+/**
+ * A record of the dataset at the draw: `dataset[collection][index]` with the draw's numbers in it.
+ *
+ * @internal
+ */
+export type DrawnRecord = (
+  collection: 'stageOutputs' | 'balances' | 'tradeFlows',
+  index: number,
+) => unknown;
 
 function redrawStage(
   fn: string,
   inputs: EvaluationInputs,
   plan: RedrawPlan,
-  drawn: Dataset,
+  recordAt: DrawnRecord,
   position: number,
 ): StageReference | undefined {
   const stage = inputs.stages[position] as StageReference;
-  const outputs = drawn.stageOutputs ?? [];
-  const records = stage.records.map((i) => outputs[i] as StageOutput);
+  const outputs = (indices: readonly number[]) =>
+    indices.map((i) => recordAt('stageOutputs', i) as StageOutput);
+  const records = outputs(stage.records);
   if (ownTonnes(stage.table, stage.size)) {
-    const { total, rows } = tableTonnes(fn, stage, records);
-    return {
-      ...stage,
-      throughput: total,
-      base: stageBase(fn, stage.stage, rows, total, true),
-      size: { ...stage.size, throughput: total },
-    };
+    // The rows' own tonnes, as stageBase takes them for a stage its table sizes.
+    const { total, base } = tableTonnes(fn, stage, records);
+    // A country listed twice: the first read keeps the last row by share order, not followed here.
+    if (base.size !== records.length) return undefined;
+    return { ...stage, throughput: total, base, size: { ...stage.size, throughput: total } };
   }
   if (stage.table.basis !== 'shares') return undefined;
   const { rows } = publishedShareRows(records);
@@ -105,11 +120,7 @@ function redrawStage(
   if (stage.size.sizedBy === 'mining') {
     const mining = plan.mining === undefined ? undefined : inputs.stages[plan.mining];
     if (mining?.table.basis !== 'quantities') return undefined;
-    throughput = tableTonnes(
-      fn,
-      mining,
-      mining.records.map((i) => outputs[i] as StageOutput),
-    ).total;
+    throughput = tableTonnes(fn, mining, outputs(mining.records)).total;
   }
   return {
     ...stage,
@@ -119,22 +130,17 @@ function redrawStage(
   };
 }
 
-function redrawLine(line: ImportLine, drawn: Dataset, fn: string): ImportLine {
-  const flows = drawn.tradeFlows ?? [];
-  const shares = sortedShares(
-    sharesByExporter(line.records.flows.map((i) => flows[i] as (typeof flows)[number])),
-  );
+function redrawLine(fn: string, line: ImportLine, recordAt: DrawnRecord): ImportLine {
+  const flows = line.records.flows.map((i) => recordAt('tradeFlows', i) as TradeFlow);
+  const shares = sortedShares(sharesByExporter(flows));
   if (line.records.balances.length === 0) return { ...line, shares };
-  return {
-    ...line,
-    quantity: importQuantity(fn, drawn.balances ?? [], line.records.balances),
-    shares,
-  };
+  const rows = line.records.balances.map((i) => recordAt('balances', i) as BalanceRecord);
+  return { ...line, quantity: importQuantity(fn, rows, rows.keys()), shares };
 }
 
 /**
  * The inputs of a draw: `inputs` (read from the dataset as is) with the stages and lines that
- * read a changed record recomputed from `drawn`, the dataset at the draw. The numbers the steps
+ * read a changed record recomputed from the records at the draw (`recordAt`). The numbers the steps
  * read (each stage's supply by country and size, each line's quantity and shares) are those a
  * full read of `drawn` gives, bit for bit; the tables and the assumptions' sentences are those of
  * the dataset as is. `undefined` when a change lies where the plan cannot follow it (a demand
@@ -146,7 +152,7 @@ export function redrawInputs(
   fn: string,
   inputs: EvaluationInputs,
   plan: RedrawPlan,
-  drawn: Dataset,
+  recordAt: DrawnRecord,
   changes: readonly { readonly path: readonly (string | number)[] }[],
 ): EvaluationInputs | undefined {
   const stages = new Set<number>();
@@ -164,12 +170,12 @@ export function redrawInputs(
   if (stages.size === 0 && lines.size === 0) return inputs;
   const nextStages = inputs.stages.slice();
   for (const position of stages) {
-    const next = redrawStage(fn, inputs, plan, drawn, position);
+    const next = redrawStage(fn, inputs, plan, recordAt, position);
     if (next === undefined) return undefined;
     nextStages[position] = next;
   }
   const nextLines = inputs.lines.slice();
   for (const position of lines)
-    nextLines[position] = redrawLine(inputs.lines[position] as ImportLine, drawn, fn);
+    nextLines[position] = redrawLine(fn, inputs.lines[position] as ImportLine, recordAt);
   return { ...inputs, stages: nextStages, lines: nextLines };
 }

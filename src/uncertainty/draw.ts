@@ -45,6 +45,38 @@ export function datasetWith(
 }
 
 /**
+ * The records of the dataset at a draw, one at a time: `record(collection, index)` is the record
+ * `datasetWith(dataset, changes)` would hold there, made only when asked for (a draw that reads a
+ * few records need not copy the collections).
+ *
+ * @internal
+ */
+export function recordsWith(
+  dataset: Dataset,
+  changes: readonly { readonly path: readonly (string | number)[]; readonly value: number }[],
+): (collection: string, index: number) => unknown {
+  const byRecord = new Map<string, { rest: (string | number)[]; value: number }[]>();
+  for (const { path, value } of changes) {
+    const [collection, index, ...rest] = path as [string, number, ...(string | number)[]];
+    const key = `${collection}/${index}`;
+    byRecord.set(key, [...(byRecord.get(key) ?? []), { rest, value }]);
+  }
+  const made = new Map<string, unknown>();
+  return (collection, index) => {
+    const records = (dataset as unknown as Plain)[collection] as readonly unknown[] | undefined;
+    const key = `${collection}/${index}`;
+    const list = byRecord.get(key);
+    if (list === undefined) return records?.[index];
+    if (!made.has(key)) {
+      let record = records?.[index];
+      for (const { rest, value } of list) record = setAt(record, rest, value);
+      made.set(key, record);
+    }
+    return made.get(key);
+  };
+}
+
+/**
  * The scenario with the number at each path replaced (paths as `scenarioFigures` gives them,
  * starting with `'scenario'`): a copy on write, the input untouched.
  *

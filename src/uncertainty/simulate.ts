@@ -19,7 +19,7 @@ import {
   rowKey,
   stepMemo,
 } from '../scenario/internal.js';
-import { datasetWith, scenarioWith, splitChanges } from './draw.js';
+import { datasetWith, recordsWith, scenarioWith, splitChanges } from './draw.js';
 import {
   type DerivedResidual,
   derivedResiduals,
@@ -617,9 +617,10 @@ export function simulate(
   const step = Math.max(1, Math.floor(checked.draws / 100));
   for (const changes of drawsOf(checked, checked.residuals)) {
     const { data, own } = splitChanges(changes);
-    const drawn = datasetWith(dataset, data);
-    const fast = redrawInputs(fn, centralInputs, plan, drawn, data);
-    const inputs = fast ?? readEvaluationInputs(fn, drawn, referenceYear, evaluateOptions, reuse);
+    const fast = redrawInputs(fn, centralInputs, plan, recordsWith(dataset, data), data);
+    const inputs =
+      fast ??
+      readEvaluationInputs(fn, datasetWith(dataset, data), referenceYear, evaluateOptions, reuse);
     const drawnScenario = own.length === 0 ? resolved : scenarioWith(resolved, own);
     const demand = demandFixed ? steps.demand : undefined;
     let written = false;

@@ -13,6 +13,12 @@ import { datasetWith } from '../../src/uncertainty/draw.js';
 import { derivedResiduals, uncertainFigures } from '../../src/uncertainty/figures.js';
 import { changesAt } from '../../src/uncertainty/simulate.js';
 
+// The records of a drawn dataset, as simulate hands them over.
+const recordsOf =
+  (dataset: Dataset) =>
+  (collection: 'stageOutputs' | 'balances' | 'tradeFlows', index: number): unknown =>
+    (dataset[collection] ?? [])[index];
+
 // The numbers of the inputs the steps read: each stage's supply by country (sorted) and size,
 // each line's quantity and shares.
 const numbers = (inputs: EvaluationInputs) => ({
@@ -40,7 +46,7 @@ describe('redrawInputs', () => {
         const u = new Map(groups.map((g) => [g, uniformFloat64(rng)]));
         const changes = changesAt(figures, residuals, u);
         const drawn = datasetWith(baseline, changes);
-        const fast = redrawInputs('t', central, plan, drawn, changes);
+        const fast = redrawInputs('t', central, plan, recordsOf(drawn), changes);
         expect(fast).toBeDefined();
         const full = readEvaluationInputs('t', drawn, year, {});
         expect(numbers(fast as EvaluationInputs)).toStrictEqual(numbers(full));
@@ -59,10 +65,12 @@ describe('redrawInputs', () => {
     expect(index).toBeGreaterThanOrEqual(0);
     const changes = [{ path: ['stageOutputs', index, 'share'], value: 0.5 }];
     const drawn = datasetWith(baseline, changes);
-    expect(redrawInputs('t', central, plan, drawn, changes)).toBe(central);
+    expect(redrawInputs('t', central, plan, recordsOf(drawn), changes)).toBe(central);
     // A world total is read for a note only, never for a number of the evaluation.
     const total = [{ path: ['worldTotals', 0, 'quantity', 'amount'], value: 1 }];
-    expect(redrawInputs('t', central, plan, datasetWith(baseline, total), total)).toBe(central);
+    expect(redrawInputs('t', central, plan, recordsOf(datasetWith(baseline, total)), total)).toBe(
+      central,
+    );
   });
 
   test('a change it cannot follow (a demand record) sends the caller to the full read', () => {
@@ -70,7 +78,7 @@ describe('redrawInputs', () => {
     const plan = redrawPlan(central);
     const changes = [{ path: ['demand', 0, 'quantity', 'amount'], value: 1 }];
     const drawn = datasetWith(baseline, changes);
-    expect(redrawInputs('t', central, plan, drawn, changes)).toBeUndefined();
+    expect(redrawInputs('t', central, plan, recordsOf(drawn), changes)).toBeUndefined();
   });
 
   test('a quantity table that does not size its own stage sends the caller to the full read', () => {
@@ -82,7 +90,7 @@ describe('redrawInputs', () => {
     const record = mining?.records[0] as number;
     const changes = [{ path: ['stageOutputs', record, 'quantity', 'amount'], value: 1000 }];
     const drawn = datasetWith(baseline, changes);
-    expect(redrawInputs('t', central, plan, drawn, changes)).toBeUndefined();
+    expect(redrawInputs('t', central, plan, recordsOf(drawn), changes)).toBeUndefined();
   });
 
   test('the inputs given are not mutated', () => {
@@ -94,7 +102,7 @@ describe('redrawInputs', () => {
       { path: ['stageOutputs', mining?.records[0] as number, 'quantity', 'amount'], value: 1 },
     ];
     const drawn: Dataset = datasetWith(baseline, changes);
-    const after = redrawInputs('t', central, plan, drawn, changes);
+    const after = redrawInputs('t', central, plan, recordsOf(drawn), changes);
     expect(after).not.toBe(central);
     expect(JSON.stringify(numbers(central))).toBe(before);
     expect(after?.stages.find((s) => s.stage === 'mining')?.throughput).not.toBe(
