@@ -121,7 +121,11 @@ export function evaluateSteps(
   const supply = supplyStep(input, capacity.changes, restrictions.restrictions);
   const resilience = resilienceStep(input, supply.outside, demand.totals);
   const imports = importsStep(input, restrictions.restrictions, capacity.lines);
-  const rows = [capacity, demand, supply, resilience, imports].flatMap((step) => step.rows);
+  // With a sink the values are in it, not in rows.
+  const rows =
+    sink === undefined
+      ? [capacity, demand, supply, resilience, imports].flatMap((step) => step.rows)
+      : [];
   return { capacity, demand, restrictions, supply, resilience, imports, rows };
 }
 

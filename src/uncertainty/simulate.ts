@@ -610,6 +610,17 @@ export function simulate(
   const memo = scenarioFixed ? stepMemo() : undefined;
   // A draw whose inputs were recomputed writes its rows' values in the template's order, not rows.
   const centralValues = Float64Array.from(template, (row) => row.value);
+  // The rows of the steps reused in every draw (capacity, demand) are their values as is in every
+  // draw: they are not collected draw by draw but put in their bands at the end.
+  const fixedRows = !matched
+    ? 0
+    : (scenarioFixed ? steps.capacity.rows.length : 0) +
+      (demandFixed && (scenarioFixed || steps.capacity.rows.length === 0)
+        ? steps.demand.rows.length
+        : 0);
+  const fixed = new Set(position.slice(0, fixedRows));
+  const ignore: Accumulator = { add() {}, addRepeated() {}, band: () => ({}) as Band };
+  const live = acc.map((a, i) => (fixed.has(i) ? ignore : a));
   const sink: RowSink | undefined = matched
     ? { template, values: centralValues.slice(), at: 0, ok: true }
     : undefined;
@@ -634,8 +645,8 @@ export function simulate(
       });
       written = sink.ok && sink.at === template.length;
       if (written)
-        for (let k = 0; k < template.length; k++)
-          acc[position[k] as number]?.add(sink.values[k] as number);
+        for (let k = fixedRows; k < template.length; k++)
+          live[position[k] as number]?.add(sink.values[k] as number);
       // A row the template does not have: the draw is evaluated again with rows, below.
       else sink.values.set(centralValues);
     }
@@ -644,12 +655,13 @@ export function simulate(
         ...(demand === undefined ? {} : { demand }),
         ...(memo === undefined ? {} : { memo }),
       }).rows;
-      addRows(fn, d, rows, { template, keys, position, matched }, acc);
+      addRows(fn, d, rows, { template, keys, position, matched }, live);
     }
     d += 1;
     if (options.onProgress !== undefined && (d % step === 0 || d === checked.draws))
       options.onProgress(d, checked.draws);
   }
+  for (const i of fixed) acc[i]?.addRepeated((central.rows[i] as ScenarioRow).value, d);
   const rows = central.rows.map((row, i) => ({
     ...row,
     band: (acc[i] as Accumulator).band(row.value, checked.keepDraws),

@@ -145,6 +145,8 @@ export interface Band {
 /** Collects one metric's draws. @internal */
 export interface Accumulator {
   add(value: number): void;
+  /** `add(value)` `times` times. */
+  addRepeated(value: number, times: number): void;
   band(central: number, keepDraws: boolean): Band;
 }
 
@@ -233,6 +235,17 @@ export function exactAccumulator(ps: readonly number[], draws: number): Accumula
       } else values[count] = value;
       count += 1;
     },
+    addRepeated(value, times) {
+      if (times <= 0) return;
+      if (values === undefined && (count === 0 || Object.is(value, first))) {
+        first = value;
+        count += times;
+        return;
+      }
+      this.add(value);
+      if (values !== undefined) values.fill(value, count, count + times - 1);
+      count += times - 1;
+    },
     band(central, keepDraws) {
       if (values === undefined) {
         return {
@@ -287,6 +300,9 @@ export function streamingAccumulator(ps: readonly number[]): Accumulator {
       if (value < min) min = value;
       if (value > max) max = value;
       for (const e of estimators) e.add(value);
+    },
+    addRepeated(value, times) {
+      for (let i = 0; i < times; i++) this.add(value);
     },
     band(central) {
       // Each p has its own estimator, so two can cross by a hair: clamp, keeping P5 ≤ P50 ≤ P95

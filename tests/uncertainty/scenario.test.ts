@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, test } from 'vitest';
-import { baseline } from '../../src/data/index.js';
+import { baseline, presets } from '../../src/data/index.js';
 import { evaluate, parseScenario, type Scenario } from '../../src/index.js';
 import { datasetWith, scenarioWith } from '../../src/uncertainty/draw.js';
 import { derivedResiduals } from '../../src/uncertainty/figures.js';
@@ -204,6 +204,36 @@ describe('scenarioTornado', () => {
 });
 
 describe('the draw loop is the plain evaluation at each draw', () => {
+  // Every preset as published (no uncertain number of its own, so the steps' plans, the capacity
+  // step and, where no drawn figure touches demand, the demand step are kept across draws and the
+  // rows' values go to the sink), over 2024–2050 as the benchmark runs it.
+  test.each(presets.map((p) => [p.id, p] as const))('%s over 2024–2050', (_, preset) => {
+    const scenario = { ...preset, horizon: { from: 2024, to: 2050 } };
+    const scenarios = presets.filter((p) => p.id !== preset.id);
+    const draws = 6;
+    const result = simulate(baseline, scenario, {
+      draws,
+      seed: 4,
+      keepDraws: true,
+      evaluate: { scenarios },
+    });
+    expect(result.rows.some((r) => r.band.max > r.band.min)).toBe(true);
+    const rng = xoroshiro128plus(4);
+    const residuals = derivedResiduals(baseline, result.figures);
+    for (let d = 0; d < draws; d++) {
+      const u = new Map(result.groups.map((g) => [g, uniformFloat64(rng)]));
+      const slow = evaluate(
+        datasetWith(baseline, changesAt(result.figures, residuals, u)),
+        scenario,
+        { scenarios },
+      );
+      expect(slow.rows.length).toBe(result.rows.length);
+      slow.rows.forEach((row, i) => {
+        expect(result.rows[i]?.band.draws?.[d]).toBe(row.value);
+      });
+    }
+  });
+
   // simulate re-reads only what a draw changes and keeps the demand step when no drawn figure
   // touches demand; this recomputes every draw the slow way (evaluate on the drawn dataset and
   // scenario, the same generator and drawing rule) and asks for the same numbers.
