@@ -102,25 +102,24 @@ function redrawStage(
   plan: RedrawPlan,
   recordAt: DrawnRecord,
   position: number,
+  tonnesAt: (position: number) => { total: number; base: Map<string, number> },
 ): StageReference | undefined {
   const stage = inputs.stages[position] as StageReference;
-  const outputs = (indices: readonly number[]) =>
-    indices.map((i) => recordAt('stageOutputs', i) as StageOutput);
-  const records = outputs(stage.records);
   if (ownTonnes(stage.table, stage.size)) {
     // The rows' own tonnes, as stageBase takes them for a stage its table sizes.
-    const { total, base } = tableTonnes(fn, stage, records);
+    const { total, base } = tonnesAt(position);
     // A country listed twice: the first read keeps the last row by share order, not followed here.
-    if (base.size !== records.length) return undefined;
+    if (base.size !== stage.records.length) return undefined;
     return { ...stage, throughput: total, base, size: { ...stage.size, throughput: total } };
   }
   if (stage.table.basis !== 'shares') return undefined;
+  const records = stage.records.map((i) => recordAt('stageOutputs', i) as StageOutput);
   const { rows } = publishedShareRows(records);
   let throughput = stage.throughput;
   if (stage.size.sizedBy === 'mining') {
     const mining = plan.mining === undefined ? undefined : inputs.stages[plan.mining];
-    if (mining?.table.basis !== 'quantities') return undefined;
-    throughput = tableTonnes(fn, mining, outputs(mining.records)).total;
+    if (mining?.table.basis !== 'quantities' || plan.mining === undefined) return undefined;
+    throughput = tonnesAt(plan.mining).total;
   }
   return {
     ...stage,
@@ -169,8 +168,20 @@ export function redrawInputs(
   }
   if (stages.size === 0 && lines.size === 0) return inputs;
   const nextStages = inputs.stages.slice();
+  // Each quantity table's tonnes once per draw (the mining table sizes other stages too).
+  const tonnes = new Map<number, ReturnType<typeof tableTonnes>>();
+  const tonnesAt = (position: number) => {
+    let kept = tonnes.get(position);
+    if (kept === undefined) {
+      const stage = inputs.stages[position] as StageReference;
+      const records = stage.records.map((i) => recordAt('stageOutputs', i) as StageOutput);
+      kept = tableTonnes(fn, stage, records);
+      tonnes.set(position, kept);
+    }
+    return kept;
+  };
   for (const position of stages) {
-    const next = redrawStage(fn, inputs, plan, recordAt, position);
+    const next = redrawStage(fn, inputs, plan, recordAt, position, tonnesAt);
     if (next === undefined) return undefined;
     nextStages[position] = next;
   }

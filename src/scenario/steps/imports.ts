@@ -14,6 +14,7 @@ import {
 import {
   byKind,
   inForce,
+  type RowCollector,
   type RowKey,
   rowCollector,
   type StepInput,
@@ -104,12 +105,7 @@ interface LineState {
 }
 
 /** One line's rows in one year (year index `k`): restricted share and tonnes, release, balance, cover. */
-function lineYear(
-  input: StepInput,
-  state: LineState,
-  k: number,
-  add: (key: RowKey, value: number) => void,
-): void {
+function lineYear(input: StepInput, state: LineState, k: number, put: RowCollector['put']): void {
   const { line, additions } = state.capacity;
   const year = input.years[k] as number;
   const { importer: region, stage, scope: element } = line;
@@ -117,7 +113,7 @@ function lineYear(
   if (restricted === undefined) state.unknownYears.push(year);
   else {
     state.composed ||= restricted.byComposition;
-    add({ variable: V.restrictedShare, region, year, stage, element }, restricted.value);
+    put(V.restrictedShare, region, year, stage, element, restricted.value);
   }
   const added = additions[k] as number;
   const share = restricted?.value;
@@ -125,16 +121,16 @@ function lineYear(
     line.quantity === undefined || share === undefined ? undefined : line.quantity * share;
   const need = withheld === undefined ? 0 : Math.max(0, withheld - added);
   const released = release(input.fn, state.mine, need, year);
-  add({ variable: V.stockRelease, region, year, stage, element }, released);
+  put(V.stockRelease, region, year, stage, element, released);
   if (line.quantity === undefined) return;
-  add({ variable: V.imports, region, year, stage, element }, line.quantity);
+  put(V.imports, region, year, stage, element, line.quantity);
   if (withheld !== undefined) {
-    add({ variable: V.restricted, region, year, stage, element }, withheld);
-    add({ variable: V.balance, region, year, stage, element }, added + released - withheld);
+    put(V.restricted, region, year, stage, element, withheld);
+    put(V.balance, region, year, stage, element, added + released - withheld);
   }
   if (state.mine.length > 0 && line.quantity > 0) {
     const level = state.mine.reduce((sum, pile) => sum + pile.level, 0);
-    add({ variable: V.monthsOfCover, region, year, stage, element }, (12 * level) / line.quantity);
+    put(V.monthsOfCover, region, year, stage, element, (12 * level) / line.quantity);
   }
 }
 
@@ -220,7 +216,7 @@ export function importsStep(
   capacity: readonly LineCapacity[],
 ): StepResult {
   const { fn, years } = input;
-  const { rows, add } = rowCollector(input);
+  const { rows, add, put } = rowCollector(input);
   const { piles, assumptions } = stockpiles(input);
   const states: LineState[] = capacity.map((c, position) => ({
     capacity: c,
@@ -238,7 +234,7 @@ export function importsStep(
         state.level += tonnesOf(fn, path, build.perYear);
       }
     }
-    for (const state of states) lineYear(input, state, k, add);
+    for (const state of states) lineYear(input, state, k, put);
     piles.forEach((state, i) => {
       (levels[i] as number[])[k] = state.level;
     });

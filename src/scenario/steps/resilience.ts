@@ -26,7 +26,7 @@ export function resilienceStep(
 ): ResilienceResult {
   const { inputs, years } = input;
   const { excluded, share, linkStageDemand } = inputs.options;
-  const { rows, add } = rowCollector(input);
+  const { rows, put } = rowCollector(input);
   const link = (k: number) =>
     linkStageDemand && totals !== undefined
       ? (totals.primary[k] as number) - (totals.demand[0] as number)
@@ -36,9 +36,9 @@ export function resilienceStep(
     const stage = base.stage;
     years.forEach((year, k) => {
       const stageDemand = Math.max(0, base.throughput + link(k));
-      add({ variable: V.stageDemand, region: 'World', year, stage }, stageDemand);
+      put(V.stageDemand, 'World', year, stage, undefined, stageDemand);
       const covered = stageDemand === 0 ? 1 : (values[k] as number) / stageDemand;
-      add({ variable: V.coverage, region: 'World', year, stage }, covered);
+      put(V.coverage, 'World', year, stage, undefined, covered);
       coverage[k] = Math.min(coverage[k] as number, covered);
     });
   }

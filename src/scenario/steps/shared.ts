@@ -118,32 +118,64 @@ function variableOf(key: RowKey): ScenarioRow['variable'] {
  *
  * @internal
  */
-export function rowCollector(input: Pick<StepInput, 'scenario' | 'sink'>): {
-  readonly rows: ScenarioRow[];
-  readonly add: (key: RowKey, value: number) => void;
-} {
+export function rowCollector(input: Pick<StepInput, 'scenario' | 'sink'>): RowCollector {
   const rows: ScenarioRow[] = [];
   const { sink } = input;
   const scenario = input.scenario.id;
   if (sink === undefined)
-    return { rows, add: (key, value) => rows.push(scenarioRow(scenario, key, value)) };
+    return {
+      rows,
+      add: (key, value) => rows.push(scenarioRow(scenario, key, value)),
+      put: (variable, region, year, stage, element, value) =>
+        rows.push(scenarioRow(scenario, { variable, region, year, stage, element }, value)),
+    };
+  const write = (
+    name: string,
+    region: string,
+    year: number,
+    stage: Stage | undefined,
+    element: string | undefined,
+    value: number,
+  ) => {
+    const row = sink.template[sink.at];
+    if (
+      row !== undefined &&
+      row.year === year &&
+      row.variable === name &&
+      row.region === region &&
+      row.stage === stage &&
+      row.element === element
+    ) {
+      sink.values[sink.at] = value + 0;
+      sink.at += 1;
+    } else sink.ok = false;
+  };
   return {
     rows,
-    add: (key, value) => {
-      const row = sink.template[sink.at];
-      if (
-        row !== undefined &&
-        row.year === key.year &&
-        row.region === key.region &&
-        row.stage === key.stage &&
-        row.element === key.element &&
-        row.variable === variableOf(key)
-      ) {
-        sink.values[sink.at] = value + 0;
-        sink.at += 1;
-      } else sink.ok = false;
-    },
+    add: (key, value) =>
+      write(variableOf(key), key.region, key.year, key.stage, key.element, value),
+    put: (variable, region, year, stage, element, value) =>
+      write(variable.name, region, year, stage, element, value),
   };
+}
+
+/**
+ * A step's row collector: `add(key, value)`, and `put`, the same for a variable that is not by
+ * application with the key's fields given one by one (no key object: the steps' inner loops).
+ *
+ * @internal
+ */
+export interface RowCollector {
+  readonly rows: ScenarioRow[];
+  readonly add: (key: RowKey, value: number) => void;
+  readonly put: (
+    variable: ScenarioVariableEntry,
+    region: string,
+    year: number,
+    stage: Stage | undefined,
+    element: string | undefined,
+    value: number,
+  ) => void;
 }
 
 /** Run `work`, rethrowing a library error as the caller's, at the caller's path. @internal */

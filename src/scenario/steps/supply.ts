@@ -208,8 +208,58 @@ function stageHhi(supply: Readonly<Record<string, number>>, plan: StageYearPlan)
   return hhiBoundsOf(supplyOf([...countries], kept, residual, true, max), 10_000).lower;
 }
 
+/** A stage's supply in one year: by country after withholding, what was withheld, totals and HHI. */
+interface StageYear {
+  readonly supply: Readonly<Record<string, number>>;
+  readonly withheld: ReadonlyMap<string, number>;
+  readonly total: number;
+  readonly out: number;
+  /** The HHI lower bound, points; absent when no identified supplier has supply. */
+  readonly hhi: number | undefined;
+}
+
+function stageYear(
+  base: StageReference,
+  plan: StageYearPlan,
+  seen: { readonly unknown: Set<Stage>; readonly composed: Set<Stage> },
+  excluded: readonly string[],
+): StageYear {
+  const supply = supplyOfPlan(base, plan.supply);
+  const withheld = withholdOfPlan(base.stage, supply, plan.withhold, seen);
+  let total = 0;
+  let out = 0;
+  let identified = false;
+  for (const region of plan.supply.countries) {
+    const value = supply[region] as number;
+    total += value;
+    if (!excluded.includes(region)) out += value;
+    if (region !== 'other' && value > 0) identified = true;
+  }
+  return { supply, withheld, total, out, hhi: identified ? stageHhi(supply, plan) : undefined };
+}
+
+/** Whether two years' plans are the same: the same countries, increments and withheld fractions. */
+function samePlan(a: StageYearPlan, b: StageYearPlan): boolean {
+  const same = <T>(x: readonly T[], y: readonly T[], eq: (p: T, q: T) => boolean) =>
+    x.length === y.length && x.every((v, i) => eq(v, y[i] as T));
+  return (
+    a.plainKeys === b.plainKeys &&
+    same(a.supply.countries, b.supply.countries, (p, q) => p === q) &&
+    same(a.supply.increments, b.supply.increments, (p, q) => same(p, q, Object.is)) &&
+    same(
+      a.withhold,
+      b.withhold,
+      (p, q) =>
+        p.country === q.country &&
+        p.fraction?.value === q.fraction?.value &&
+        p.fraction?.byComposition === q.fraction?.byComposition,
+    )
+  );
+}
+
 /**
- * A stage's plans in each year of the horizon: computed, or taken from `input.memo` when a caller
+ * A stage's plans in each year of the horizon (a year planned as the year before shares its plan
+ * object): computed, or taken from `input.memo` when a caller
  * that evaluates the same scenario again (a Monte Carlo draw) kept them for the same suppliers.
  */
 function stagePlans(
@@ -224,14 +274,17 @@ function stagePlans(
   const kept = input.memo?.supply.get(position);
   if (kept !== undefined && kept.id === id) return kept.plans;
   const { composition } = input.inputs.options;
-  const plans: StageYearPlan[] = input.years.map((year) => {
+  const plans: StageYearPlan[] = [];
+  for (const year of input.years) {
     const supply = supplyYearPlan(keys, own, year);
-    return {
+    const plan = {
       supply,
       withhold: withholdPlan(base.stage, restrictions, year, composition),
       plainKeys: supply.countries.every((c) => c === 'other' || !looksResidual(c)),
     };
-  });
+    const previous = plans[plans.length - 1];
+    plans.push(previous !== undefined && samePlan(previous, plan) ? previous : plan);
+  }
   input.memo?.supply.set(position, { id, plans });
   return plans;
 }
@@ -250,37 +303,33 @@ export function supplyStep(
 ): SupplyResult {
   const { inputs, years } = input;
   const { excluded } = inputs.options;
-  const { rows, add } = rowCollector(input);
+  const { rows, put } = rowCollector(input);
   const seen = { unknown: new Set<Stage>(), composed: new Set<Stage>() };
   const withheldAt = new Set<Stage>();
   const outside = inputs.stages.map((base, position) => {
     const own = changes.filter((c) => c.stage === base.stage);
     const plans = stagePlans(input, position, base, own, restrictions);
+    let last: { plan: StageYearPlan; year: StageYear } | undefined;
     const values = years.map((year, k) => {
       const stage = base.stage;
       const plan = plans[k] as StageYearPlan;
-      const supply = supplyOfPlan(base, plan.supply);
-      const withheld = withholdOfPlan(stage, supply, plan.withhold, seen);
-      for (const [region, value] of withheld) {
+      // A year under the same plan as the year before has the same supply: computed once.
+      const computed =
+        last !== undefined && last.plan === plan
+          ? last.year
+          : stageYear(base, plan, seen, excluded);
+      last = { plan, year: computed };
+      for (const [region, value] of computed.withheld) {
         withheldAt.add(stage);
-        add({ variable: V.supplyWithheld, region, year, stage }, value);
+        put(V.supplyWithheld, region, year, stage, undefined, value);
       }
       const { countries } = plan.supply;
-      let total = 0;
-      let out = 0;
-      let identified = false;
-      for (const region of countries) {
-        const value = supply[region] as number;
-        total += value;
-        if (!excluded.includes(region)) out += value;
-        if (region !== 'other' && value > 0) identified = true;
-        add({ variable: V.supply, region, year, stage }, value);
-      }
-      add({ variable: V.supplyTotal, region: 'World', year, stage }, total);
-      add({ variable: V.supplyOutside, region: 'World', year, stage }, out);
-      if (identified)
-        add({ variable: V.hhi, region: 'World', year, stage }, stageHhi(supply, plan));
-      return out;
+      for (const region of countries)
+        put(V.supply, region, year, stage, undefined, computed.supply[region] as number);
+      put(V.supplyTotal, 'World', year, stage, undefined, computed.total);
+      put(V.supplyOutside, 'World', year, stage, undefined, computed.out);
+      if (computed.hhi !== undefined) put(V.hhi, 'World', year, stage, undefined, computed.hhi);
+      return computed.out;
     });
     return { stage: base, values };
   });
