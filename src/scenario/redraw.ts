@@ -137,26 +137,26 @@ function redrawLine(fn: string, line: ImportLine, recordAt: DrawnRecord): Import
   return { ...line, quantity: importQuantity(fn, rows, rows.keys()), shares };
 }
 
+/** The stages and lines (positions in the inputs) that a set of changed paths reaches. @internal */
+export interface RedrawTargets {
+  readonly stages: ReadonlySet<number>;
+  readonly lines: ReadonlySet<number>;
+}
+
 /**
- * The inputs of a draw: `inputs` (read from the dataset as is) with the stages and lines that
- * read a changed record recomputed from the records at the draw (`recordAt`). The numbers the steps
- * read (each stage's supply by country and size, each line's quantity and shares) are those a
- * full read of `drawn` gives, bit for bit; the tables and the assumptions' sentences are those of
- * the dataset as is. `undefined` when a change lies where the plan cannot follow it (a demand
- * record, a facility, a quantity table sized by a rule): the caller then reads `drawn` in full.
+ * The stages and lines that read the records at `paths` (a draw changes the same paths every
+ * time, so a caller finds them once); `undefined` when a path lies where the plan cannot follow it
+ * (a demand record, a facility): such draws are read in full.
  *
  * @internal
  */
-export function redrawInputs(
-  fn: string,
-  inputs: EvaluationInputs,
+export function redrawTargets(
   plan: RedrawPlan,
-  recordAt: DrawnRecord,
-  changes: readonly { readonly path: readonly (string | number)[] }[],
-): EvaluationInputs | undefined {
+  paths: readonly (readonly (string | number)[])[],
+): RedrawTargets | undefined {
   const stages = new Set<number>();
   const lines = new Set<number>();
-  for (const { path } of changes) {
+  for (const path of paths) {
     const collection = String(path[0]);
     if (NOT_READ.has(collection)) continue;
     if (collection !== 'stageOutputs' && collection !== 'balances' && collection !== 'tradeFlows')
@@ -166,6 +166,28 @@ export function redrawInputs(
     for (const s of readers.stages) stages.add(s);
     for (const l of readers.lines) lines.add(l);
   }
+  return { stages, lines };
+}
+
+/**
+ * The inputs of a draw: `inputs` (read from the dataset as is) with the stages and lines of
+ * `targets` (those that read a changed record) recomputed from the records at the draw
+ * (`recordAt`). The numbers the steps read (each stage's supply by country and size, each line's
+ * quantity and shares) are those a full read of the drawn dataset gives, bit for bit; the tables
+ * and the assumptions' sentences are those of the dataset as is. `undefined` when a stage is one
+ * the plan cannot recompute (a quantity table sized by a rule, a country listed twice): the
+ * caller then reads the drawn dataset in full.
+ *
+ * @internal
+ */
+export function redrawInputs(
+  fn: string,
+  inputs: EvaluationInputs,
+  plan: RedrawPlan,
+  recordAt: DrawnRecord,
+  targets: RedrawTargets,
+): EvaluationInputs | undefined {
+  const { stages, lines } = targets;
   if (stages.size === 0 && lines.size === 0) return inputs;
   const nextStages = inputs.stages.slice();
   // Each quantity table's tonnes once per draw (the mining table sizes other stages too).

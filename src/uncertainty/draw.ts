@@ -45,34 +45,39 @@ export function datasetWith(
 }
 
 /**
- * The records of the dataset at a draw, one at a time: `record(collection, index)` is the record
- * `datasetWith(dataset, changes)` would hold there, made only when asked for (a draw that reads a
- * few records need not copy the collections).
+ * The records of the dataset at each draw, one at a time: for the paths a draw sets (the same in
+ * every draw), a function from the draw's numbers (one per path, in order) to `record(collection,
+ * index)`, the record `datasetWith` would hold there, made only when asked for (a draw that reads
+ * a few records need not copy the collections).
  *
  * @internal
  */
-export function recordsWith(
+export function recordsAt(
   dataset: Dataset,
-  changes: readonly { readonly path: readonly (string | number)[]; readonly value: number }[],
-): (collection: string, index: number) => unknown {
-  const byRecord = new Map<string, { rest: (string | number)[]; value: number }[]>();
-  for (const { path, value } of changes) {
+  paths: readonly (readonly (string | number)[])[],
+): (values: ArrayLike<number>) => (collection: string, index: number) => unknown {
+  const byRecord = new Map<string, Map<number, { rest: (string | number)[]; at: number }[]>>();
+  paths.forEach((path, at) => {
     const [collection, index, ...rest] = path as [string, number, ...(string | number)[]];
-    const key = `${collection}/${index}`;
-    byRecord.set(key, [...(byRecord.get(key) ?? []), { rest, value }]);
-  }
-  const made = new Map<string, unknown>();
-  return (collection, index) => {
-    const records = (dataset as unknown as Plain)[collection] as readonly unknown[] | undefined;
-    const key = `${collection}/${index}`;
-    const list = byRecord.get(key);
-    if (list === undefined) return records?.[index];
-    if (!made.has(key)) {
-      let record = records?.[index];
-      for (const { rest, value } of list) record = setAt(record, rest, value);
-      made.set(key, record);
-    }
-    return made.get(key);
+    const records = byRecord.get(collection) ?? new Map();
+    byRecord.set(collection, records);
+    records.set(index, [...(records.get(index) ?? []), { rest, at }]);
+  });
+  return (values) => {
+    const made = new Map<string, Map<number, unknown>>();
+    return (collection, index) => {
+      const records = (dataset as unknown as Plain)[collection] as readonly unknown[] | undefined;
+      const list = byRecord.get(collection)?.get(index);
+      if (list === undefined) return records?.[index];
+      const own = made.get(collection) ?? new Map<number, unknown>();
+      made.set(collection, own);
+      if (!own.has(index)) {
+        let record = records?.[index];
+        for (const { rest, at } of list) record = setAt(record, rest, values[at] as number);
+        own.set(index, record);
+      }
+      return own.get(index);
+    };
   };
 }
 

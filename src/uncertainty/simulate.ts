@@ -15,11 +15,12 @@ import {
   readEvaluationInputs,
   redrawInputs,
   redrawPlan,
+  redrawTargets,
   resolveChecked,
   rowKey,
   stepMemo,
 } from '../scenario/internal.js';
-import { datasetWith, recordsWith, scenarioWith, splitChanges } from './draw.js';
+import { datasetWith, recordsAt, scenarioWith } from './draw.js';
 import {
   type DerivedResidual,
   derivedResiduals,
@@ -338,17 +339,63 @@ export function changesAt(
   return changes;
 }
 
-/** The numbers of each draw: one uniform per group, groups in sorted order, draws in order. */
-function* drawsOf(
-  checked: Checked,
-  residuals: readonly DerivedResidual[],
-): Generator<readonly Change[]> {
-  const groups = checked.groups;
+/** The paths a draw sets, in order (every figure, then each derived residual), and how each is made. */
+interface DrawLayout {
+  readonly paths: readonly (readonly (string | number)[])[];
+  /** For each figure, the position of its group in the sorted groups. */
+  readonly group: Int32Array;
+  /** For each residual: its table's published sum, and each member's figure (or −1) and value. */
+  readonly residuals: readonly {
+    readonly total: number;
+    readonly members: readonly { readonly at: number; readonly value: number }[];
+  }[];
+}
+
+function drawLayout(checked: Checked): DrawLayout {
+  const position = new Map(checked.groups.map((g, i) => [g, i] as const));
+  // As changesAt looks members up: the last figure at a path holds it.
+  const atPath = new Map(checked.figures.map((f, j) => [f.path.join('/'), j] as const));
+  return {
+    paths: [...checked.figures.map((f) => f.path), ...checked.residuals.map((r) => r.path)],
+    group: Int32Array.from(checked.figures, (f) => position.get(f.group) as number),
+    residuals: checked.residuals.map((r) => ({
+      total: r.total,
+      members: r.members.map((m) => ({ at: atPath.get(m.path.join('/')) ?? -1, value: m.value })),
+    })),
+  };
+}
+
+/**
+ * Each draw's numbers at the layout's paths, in one buffer written over draw by draw: one uniform
+ * per group (groups in sorted order, draws in order), each figure at its group's quantile, each
+ * residual the rest of its table; the numbers {@link changesAt} gives at the same uniforms.
+ */
+function* drawValues(checked: Checked, layout: DrawLayout): Generator<Float64Array> {
   const rng = xoroshiro128plus(checked.seed);
+  const u = new Float64Array(checked.groups.length);
+  const values = new Float64Array(layout.paths.length);
+  const n = checked.figures.length;
   for (let d = 0; d < checked.draws; d++) {
-    const u = new Map(groups.map((g) => [g, uniformFloat64(rng)]));
-    yield changesAt(checked.figures, residuals, u);
+    for (let g = 0; g < u.length; g++) u[g] = uniformFloat64(rng);
+    for (let j = 0; j < n; j++)
+      values[j] = figureAt(
+        checked.figures[j] as UncertainFigure,
+        u[layout.group[j] as number] as number,
+      );
+    layout.residuals.forEach((r, i) => {
+      let rest = r.total;
+      for (const m of r.members) rest -= m.at < 0 ? m.value : (values[m.at] as number);
+      values[n + i] = Math.max(0, rest);
+    });
+    yield values;
   }
+}
+
+/** The changes of each draw (see {@link drawValues}). */
+function* drawsOf(checked: Checked): Generator<readonly Change[]> {
+  const layout = drawLayout(checked);
+  for (const values of drawValues(checked, layout))
+    yield layout.paths.map((path, j) => ({ path, value: values[j] as number }));
 }
 
 function assumptionsOf(checked: Checked, groups: readonly string[]): string[] {
@@ -501,7 +548,7 @@ export function simulateMetrics(
   const acc = new Map(names.map((name) => [name, accumulator(checked)]));
   let d = 0;
   const step = Math.max(1, Math.floor(checked.draws / 100));
-  for (const changes of drawsOf(checked, checked.residuals)) {
+  for (const changes of drawsOf(checked)) {
     const values = metrics(datasetWith(dataset, changes));
     for (const name of names) {
       const value = values[name];
@@ -626,12 +673,39 @@ export function simulate(
     : undefined;
   let d = 0;
   const step = Math.max(1, Math.floor(checked.draws / 100));
-  for (const changes of drawsOf(checked, checked.residuals)) {
-    const { data, own } = splitChanges(changes);
-    const fast = redrawInputs(fn, centralInputs, plan, recordsWith(dataset, data), data);
+  // The paths are the same in every draw: where they reach the inputs is found once.
+  const layout = drawLayout(checked);
+  const dataAt = layout.paths.flatMap((path, j) => (path[0] === 'scenario' ? [] : [j]));
+  const ownAt = layout.paths.flatMap((path, j) => (path[0] === 'scenario' ? [j] : []));
+  const targets = redrawTargets(
+    plan,
+    dataAt.map((j) => layout.paths[j] as readonly (string | number)[]),
+  );
+  const recordsFor = recordsAt(
+    dataset,
+    dataAt.map((j) => layout.paths[j] as readonly (string | number)[]),
+  );
+  const dataValues = new Float64Array(dataAt.length);
+  const changesOf = (values: Float64Array, at: readonly number[]) =>
+    at.map((j) => ({ path: layout.paths[j] as Change['path'], value: values[j] as number }));
+  for (const values of drawValues(checked, layout)) {
+    dataAt.forEach((j, i) => {
+      dataValues[i] = values[j] as number;
+    });
+    const own = changesOf(values, ownAt);
+    const fast =
+      targets === undefined
+        ? undefined
+        : redrawInputs(fn, centralInputs, plan, recordsFor(dataValues), targets);
     const inputs =
       fast ??
-      readEvaluationInputs(fn, datasetWith(dataset, data), referenceYear, evaluateOptions, reuse);
+      readEvaluationInputs(
+        fn,
+        datasetWith(dataset, changesOf(values, dataAt)),
+        referenceYear,
+        evaluateOptions,
+        reuse,
+      );
     const drawnScenario = own.length === 0 ? resolved : scenarioWith(resolved, own);
     const demand = demandFixed ? steps.demand : undefined;
     let written = false;

@@ -8,7 +8,7 @@ import { baseline } from '../../src/data/index.js';
 import type { Dataset } from '../../src/index.js';
 import type { EvaluationInputs } from '../../src/scenario/context.js';
 import { readEvaluationInputs } from '../../src/scenario/context.js';
-import { redrawInputs, redrawPlan } from '../../src/scenario/redraw.js';
+import { redrawInputs, redrawPlan, redrawTargets } from '../../src/scenario/redraw.js';
 import { datasetWith } from '../../src/uncertainty/draw.js';
 import { derivedResiduals, uncertainFigures } from '../../src/uncertainty/figures.js';
 import { changesAt } from '../../src/uncertainty/simulate.js';
@@ -18,6 +18,20 @@ const recordsOf =
   (dataset: Dataset) =>
   (collection: 'stageOutputs' | 'balances' | 'tradeFlows', index: number): unknown =>
     (dataset[collection] ?? [])[index];
+
+// redrawInputs at the targets of the changed paths, or undefined where they cannot be followed.
+const redraw = (
+  central: EvaluationInputs,
+  plan: ReturnType<typeof redrawPlan>,
+  recordAt: ReturnType<typeof recordsOf>,
+  changes: readonly { readonly path: readonly (string | number)[] }[],
+) => {
+  const targets = redrawTargets(
+    plan,
+    changes.map((c) => c.path),
+  );
+  return targets === undefined ? undefined : redrawInputs('t', central, plan, recordAt, targets);
+};
 
 // The numbers of the inputs the steps read: each stage's supply by country (sorted) and size,
 // each line's quantity and shares.
@@ -46,7 +60,7 @@ describe('redrawInputs', () => {
         const u = new Map(groups.map((g) => [g, uniformFloat64(rng)]));
         const changes = changesAt(figures, residuals, u);
         const drawn = datasetWith(baseline, changes);
-        const fast = redrawInputs('t', central, plan, recordsOf(drawn), changes);
+        const fast = redraw(central, plan, recordsOf(drawn), changes);
         expect(fast).toBeDefined();
         const full = readEvaluationInputs('t', drawn, year, {});
         expect(numbers(fast as EvaluationInputs)).toStrictEqual(numbers(full));
@@ -65,12 +79,10 @@ describe('redrawInputs', () => {
     expect(index).toBeGreaterThanOrEqual(0);
     const changes = [{ path: ['stageOutputs', index, 'share'], value: 0.5 }];
     const drawn = datasetWith(baseline, changes);
-    expect(redrawInputs('t', central, plan, recordsOf(drawn), changes)).toBe(central);
+    expect(redraw(central, plan, recordsOf(drawn), changes)).toBe(central);
     // A world total is read for a note only, never for a number of the evaluation.
     const total = [{ path: ['worldTotals', 0, 'quantity', 'amount'], value: 1 }];
-    expect(redrawInputs('t', central, plan, recordsOf(datasetWith(baseline, total)), total)).toBe(
-      central,
-    );
+    expect(redraw(central, plan, recordsOf(datasetWith(baseline, total)), total)).toBe(central);
   });
 
   test('a change it cannot follow (a demand record) sends the caller to the full read', () => {
@@ -78,7 +90,7 @@ describe('redrawInputs', () => {
     const plan = redrawPlan(central);
     const changes = [{ path: ['demand', 0, 'quantity', 'amount'], value: 1 }];
     const drawn = datasetWith(baseline, changes);
-    expect(redrawInputs('t', central, plan, recordsOf(drawn), changes)).toBeUndefined();
+    expect(redraw(central, plan, recordsOf(drawn), changes)).toBeUndefined();
   });
 
   test('a quantity table that does not size its own stage sends the caller to the full read', () => {
@@ -90,7 +102,7 @@ describe('redrawInputs', () => {
     const record = mining?.records[0] as number;
     const changes = [{ path: ['stageOutputs', record, 'quantity', 'amount'], value: 1000 }];
     const drawn = datasetWith(baseline, changes);
-    expect(redrawInputs('t', central, plan, recordsOf(drawn), changes)).toBeUndefined();
+    expect(redraw(central, plan, recordsOf(drawn), changes)).toBeUndefined();
   });
 
   test('the inputs given are not mutated', () => {
@@ -102,7 +114,7 @@ describe('redrawInputs', () => {
       { path: ['stageOutputs', mining?.records[0] as number, 'quantity', 'amount'], value: 1 },
     ];
     const drawn: Dataset = datasetWith(baseline, changes);
-    const after = redrawInputs('t', central, plan, recordsOf(drawn), changes);
+    const after = redraw(central, plan, recordsOf(drawn), changes);
     expect(after).not.toBe(central);
     expect(JSON.stringify(numbers(central))).toBe(before);
     expect(after?.stages.find((s) => s.stage === 'mining')?.throughput).not.toBe(

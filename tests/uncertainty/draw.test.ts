@@ -1,13 +1,16 @@
-// The records of a draw made one at a time (recordsWith) against the copied dataset (datasetWith).
+// The records of a draw made one at a time (recordsAt) against the copied dataset (datasetWith).
 import { describe, expect, test } from 'vitest';
 import { baseline } from '../../src/data/index.js';
-import { datasetWith, recordsWith } from '../../src/uncertainty/draw.js';
+import { datasetWith, recordsAt } from '../../src/uncertainty/draw.js';
 import { uncertainFigures } from '../../src/uncertainty/figures.js';
 
-describe('recordsWith', () => {
+describe('recordsAt', () => {
   const changes = uncertainFigures(baseline).map((f, i) => ({ path: f.path, value: 1000 + i }));
   const drawn = datasetWith(baseline, changes);
-  const record = recordsWith(baseline, changes);
+  const record = recordsAt(
+    baseline,
+    changes.map((c) => c.path),
+  )(changes.map((c) => c.value));
   test('gives the record datasetWith holds at every changed path', () => {
     for (const { path } of changes) {
       const [collection, index] = path as [keyof typeof drawn, number];
