@@ -29,7 +29,13 @@ import {
   type UncertainFigure,
   uncertainFigures,
 } from './figures.js';
-import { type Accumulator, type Band, exactAccumulator, streamingAccumulator } from './summary.js';
+import {
+  type Accumulator,
+  type Band,
+  bandsOf,
+  exactAccumulator,
+  streamingAccumulator,
+} from './summary.js';
 
 /**
  * The most draws one call takes: 10⁶, about 8 MB per metric with exact quantiles.
@@ -666,7 +672,12 @@ export function simulate(
         ? steps.demand.rows.length
         : 0);
   const fixed = new Set(position.slice(0, fixedRows));
-  const ignore: Accumulator = { add() {}, addRepeated() {}, band: () => ({}) as Band };
+  const ignore: Accumulator = {
+    add() {},
+    addRepeated() {},
+    kept: () => undefined,
+    band: () => ({}) as Band,
+  };
   const live = acc.map((a, i) => (fixed.has(i) ? ignore : a));
   const sink: RowSink | undefined = matched
     ? { template, values: centralValues.slice(), at: 0, ok: true }
@@ -736,10 +747,12 @@ export function simulate(
       options.onProgress(d, checked.draws);
   }
   for (const i of fixed) acc[i]?.addRepeated((central.rows[i] as ScenarioRow).value, d);
-  const rows = central.rows.map((row, i) => ({
-    ...row,
-    band: (acc[i] as Accumulator).band(row.value, checked.keepDraws),
-  }));
+  const bands = bandsOf(
+    acc,
+    central.rows.map((row) => row.value),
+    checked.keepDraws,
+  );
+  const rows = central.rows.map((row, i) => ({ ...row, band: bands[i] as Band }));
   return {
     ...setup(checked),
     scenario: resolved.id,

@@ -147,6 +147,8 @@ export interface Accumulator {
   add(value: number): void;
   /** `add(value)` `times` times. */
   addRepeated(value: number, times: number): void;
+  /** The draws kept, in draw order (exact quantiles of a metric that moved); else `undefined`. */
+  kept(): Float64Array | undefined;
   band(central: number, keepDraws: boolean): Band;
 }
 
@@ -246,6 +248,7 @@ export function exactAccumulator(ps: readonly number[], draws: number): Accumula
       if (values !== undefined) values.fill(value, count, count + times - 1);
       count += times - 1;
     },
+    kept: () => values?.subarray(0, count),
     band(central, keepDraws) {
       if (values === undefined) {
         return {
@@ -304,6 +307,7 @@ export function streamingAccumulator(ps: readonly number[]): Accumulator {
     addRepeated(value, times) {
       for (let i = 0; i < times; i++) this.add(value);
     },
+    kept: () => undefined,
     band(central) {
       // Each p has its own estimator, so two can cross by a hair: clamp, keeping P5 ≤ P50 ≤ P95
       // within [min, max] as a reader expects.
@@ -316,4 +320,56 @@ export function streamingAccumulator(ps: readonly number[]): Accumulator {
       return { value: central, mean: (sum + compensation) / count, min, max, quantiles };
     },
   };
+}
+
+/** A digest of kept draws from a sample of them, to find metrics that drew the same values. */
+function digest(values: Float64Array): string {
+  const step = Math.max(1, Math.floor(values.length / 32));
+  let out = `${values.length}`;
+  for (let i = 0; i < values.length; i += step) out += ` ${values[i]}`;
+  return out;
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/**
+ * Each accumulator's band, `centrals[i]` its value as is; metrics that drew exactly the same
+ * values in the same order (the rows of the years a scenario leaves alike) share one computation
+ * of their mean, extremes and quantiles.
+ *
+ * @internal
+ */
+export function bandsOf(
+  accumulators: readonly Accumulator[],
+  centrals: readonly number[],
+  keepDraws: boolean,
+): Band[] {
+  const seen = new Map<string, { kept: Float64Array; band: Band }[]>();
+  return accumulators.map((acc, i) => {
+    const central = centrals[i] as number;
+    const kept = acc.kept();
+    if (kept === undefined) return acc.band(central, keepDraws);
+    const key = digest(kept);
+    const list = seen.get(key) ?? [];
+    seen.set(key, list);
+    const same = list.find((entry) => sameValues(entry.kept, kept));
+    if (same === undefined) {
+      const band = acc.band(central, keepDraws);
+      list.push({ kept, band });
+      return band;
+    }
+    const { mean, min, max, quantiles } = same.band;
+    return {
+      value: central,
+      mean,
+      min,
+      max,
+      quantiles,
+      ...(keepDraws ? { draws: Array.from(kept) } : {}),
+    };
+  });
 }

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  bandsOf,
   exactAccumulator,
   quantileSorted,
   quantilesBySelection,
@@ -81,5 +82,32 @@ describe('exactAccumulator', () => {
     expect(band.draws).toEqual([2, 2, 2, 6]);
     expect(band.mean).toBe(3);
     expect(band.quantiles.map((q) => q.value)).toEqual([2, 6]);
+  });
+});
+
+describe('bandsOf', () => {
+  test('gives each accumulator its own band, shared or not (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 4, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.boolean(),
+        (series, keep) => {
+          const ps = [0.05, 0.5, 0.95];
+          const make = () =>
+            series.map((draws) => {
+              const acc = exactAccumulator(ps, draws.length);
+              for (const v of draws) acc.add(v);
+              return acc;
+            });
+          const centrals = series.map((_, i) => i);
+          const alone = make().map((acc, i) => acc.band(centrals[i] as number, keep));
+          expect(bandsOf(make(), centrals, keep)).toStrictEqual(alone);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
