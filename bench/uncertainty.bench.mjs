@@ -1,7 +1,7 @@
-// Monte Carlo of `evaluate`: draws of the baseline's uncertain figures through the export-controls
-// preset extended to 2024–2050, against calling `evaluate` once per draw in the same run. The issue
-// asks for ≥ 5× and 10,000 draws within 2 s; the ratio is measured here on 1,000 draws and the time
-// of 10,000 extrapolated from it (linear in draws: each draw re-reads the drawn dataset).
+// Monte Carlo of `evaluate`: 10,000 draws of the baseline's uncertain figures through the
+// export-controls preset extended to 2024–2050, against calling `evaluate` 10,000 times in the same
+// run (the issue's target: at least 5× faster, and within 2 s on 2 cores); heap growth with the
+// number of draws, exact and streaming quantiles.
 
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,7 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export default {
   name: 'Monte Carlo of a scenario',
   description:
-    '`simulate` of the April 2025 export controls over 2024–2050 on the baseline (58 uncertain figures) against one `evaluate` per draw; heap growth with draws, quantiles exact and streaming.',
+    '`simulate` of the April 2025 export controls over 2024–2050 on the baseline (58 uncertain figures), 10,000 draws, against 10,000 calls of `evaluate`; heap growth with draws, quantiles exact and streaming.',
   async run({ measure, library }) {
     const { evaluate } = library;
     const { baseline, presets } = await import(
@@ -25,54 +25,68 @@ export default {
       (/** @type {{ id: string }} */ p) => p.id === 'china-export-controls-2025',
     );
     const scenario = { ...base, horizon: { from: 2024, to: 2050 } };
-    const draws = 1000;
+    const draws = 10_000;
     const sim = measure(() => simulate(baseline, scenario, { draws, seed: 1 }), {
       warmup: 1,
       runs: 3,
     });
+    // The baseline: the same 10,000 evaluations one call at a time (about 20 s, so run once).
     const calls = measure(
       () => {
         for (let i = 0; i < draws; i++) evaluate(baseline, scenario);
       },
-      { warmup: 1, runs: 3 },
+      { warmup: 0, runs: 1 },
     );
     const streaming = measure(
       () => simulate(baseline, scenario, { draws, seed: 1, quantileMethod: 'streaming' }),
-      { warmup: 1, runs: 3 },
+      { warmup: 0, runs: 1 },
     );
-    globalThis.gc?.();
-    const before = process.memoryUsage().heapUsed;
-    simulate(baseline, scenario, { draws: 4000, seed: 2, quantileMethod: 'streaming' });
-    const after = process.memoryUsage().heapUsed;
+    const heap = (/** @type {() => unknown} */ work) => {
+      globalThis.gc?.();
+      const before = process.memoryUsage().heapUsed;
+      const kept = work();
+      const after = process.memoryUsage().heapUsed;
+      return { grown: (after - before) / 1e6, kept };
+    };
+    const small = heap(() =>
+      simulate(baseline, scenario, { draws: 1000, seed: 2, quantileMethod: 'streaming' }),
+    );
+    const large = heap(() =>
+      simulate(baseline, scenario, { draws: 10_000, seed: 2, quantileMethod: 'streaming' }),
+    );
     return {
       rows: [
         {
-          label: `simulate, ${draws} draws (exact quantiles)`,
+          label: `simulate, ${draws.toLocaleString('en-US')} draws (exact quantiles)`,
           ms: sim.median,
           note: `${sim.runs} runs`,
         },
         {
-          label: `simulate, ${draws} draws (streaming quantiles)`,
+          label: `simulate, ${draws.toLocaleString('en-US')} draws (streaming quantiles)`,
           ms: streaming.median,
-          note: `${streaming.runs} runs`,
+          note: `${streaming.runs} run`,
         },
-        { label: `evaluate × ${draws}`, ms: calls.median, note: `${calls.runs} runs` },
+        {
+          label: `evaluate × ${draws.toLocaleString('en-US')}`,
+          ms: calls.median,
+          note: `${calls.runs} run`,
+        },
       ],
       ratios: [
         {
           label: 'evaluate × N ÷ simulate of N draws (speed-up)',
           value: calls.median / sim.median,
-          target: '≥ 5× (not met)',
+          target: '≥ 5×',
         },
         {
-          label: '10,000 draws, extrapolated (s)',
-          value: (sim.median * 10) / 1000,
-          target: '≤ 2 s (not met)',
+          label: 'simulate of 10,000 draws ÷ 2 s (the time budget)',
+          value: sim.median / 2000,
+          target: '≤ 1',
         },
       ],
       notes: [
-        `Heap after 4,000 streaming draws minus before: ${((after - before) / 1e6).toFixed(1)} MB (streaming keeps five markers per quantile and row; exact keeps one float64 per draw and row).`,
-        'Each draw re-reads the drawn tables (stage tables, import lines) and runs the steps again; the demand paths and the demand step are kept when no drawn figure touches demand, and rows are matched to their band without sorting. The 5× target needs an evaluation that recomputes each row as arithmetic on the drawn figures, which is not built.',
+        `Heap growth while a streaming simulation runs and is kept: ${small.grown.toFixed(1)} MB for 1,000 draws, ${large.grown.toFixed(1)} MB for 10,000 (five markers per quantile and row, flat in the number of draws). Exact quantiles keep one float64 per draw for each row that moves (about 1,700 of the 2,246 rows here: 13 MB per 1,000 draws) and none for a row that does not.`,
+        'A draw recomputes only the stage tables and import lines whose records it changed, keeps the steps’ scenario-only plans, the capacity step and the demand step (no drawn figure touches demand), and writes the rows’ values in the template’s order; rows that drew the same values share one band computation. A test asks every draw for the numbers of evaluate on the drawn dataset, bit for bit.',
       ],
     };
   },

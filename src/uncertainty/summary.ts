@@ -285,7 +285,13 @@ export function exactAccumulator(ps: readonly number[], draws: number): Accumula
   };
 }
 
-/** @internal */
+/**
+ * Streamed quantiles (P²), the mean by a compensated running sum. A metric that has not moved
+ * feeds no estimator until it does (then its earlier draws are fed in order), and its band is its
+ * value.
+ *
+ * @internal
+ */
 export function streamingAccumulator(ps: readonly number[]): Accumulator {
   const estimators = ps.map((p) => new StreamingQuantile(p));
   // Neumaier's compensated running sum, so the mean of many draws keeps its digits.
@@ -294,21 +300,47 @@ export function streamingAccumulator(ps: readonly number[]): Accumulator {
   let count = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
+  // Draws of a value that has not changed yet, not fed to the estimators.
+  let first = 0;
+  let waiting = 0;
+  let moved = false;
+  const feed = (value: number) => {
+    const next = sum + value;
+    compensation += Math.abs(sum) >= Math.abs(value) ? sum - next + value : value - next + sum;
+    sum = next;
+    count += 1;
+    if (value < min) min = value;
+    if (value > max) max = value;
+    for (const e of estimators) e.add(value);
+  };
+  const add = (value: number) => {
+    if (!moved) {
+      if (waiting === 0 || Object.is(value, first)) {
+        first = value;
+        waiting += 1;
+        return;
+      }
+      moved = true;
+      for (let i = 0; i < waiting; i++) feed(first);
+    }
+    feed(value);
+  };
   return {
-    add(value) {
-      const next = sum + value;
-      compensation += Math.abs(sum) >= Math.abs(value) ? sum - next + value : value - next + sum;
-      sum = next;
-      count += 1;
-      if (value < min) min = value;
-      if (value > max) max = value;
-      for (const e of estimators) e.add(value);
-    },
+    add,
     addRepeated(value, times) {
-      for (let i = 0; i < times; i++) this.add(value);
+      for (let i = 0; i < times; i++) add(value);
     },
     kept: () => undefined,
     band(central) {
+      if (!moved) {
+        return {
+          value: central,
+          mean: first,
+          min: first,
+          max: first,
+          quantiles: ps.map((p) => ({ p, value: first })),
+        };
+      }
       // Each p has its own estimator, so two can cross by a hair: clamp, keeping P5 ≤ P50 ≤ P95
       // within [min, max] as a reader expects.
       let floor = min;

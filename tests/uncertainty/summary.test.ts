@@ -8,7 +8,9 @@ import {
   exactAccumulator,
   quantileSorted,
   quantilesBySelection,
+  StreamingQuantile,
   selectInPlace,
+  streamingAccumulator,
 } from '../../src/uncertainty/summary.js';
 
 const ps = fc
@@ -107,6 +109,45 @@ describe('bandsOf', () => {
           expect(bandsOf(make(), centrals, keep)).toStrictEqual(alone);
         },
       ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('streamingAccumulator', () => {
+  test('a metric that never moves has its value as every statistic', () => {
+    const acc = streamingAccumulator([0.05, 0.5]);
+    acc.addRepeated(0.3, 7);
+    expect(acc.band(0.3, false)).toEqual({
+      value: 0.3,
+      mean: 0.3,
+      min: 0.3,
+      max: 0.3,
+      quantiles: [
+        { p: 0.05, value: 0.3 },
+        { p: 0.5, value: 0.3 },
+      ],
+    });
+  });
+  test('a metric that moves late gets the estimators fed every draw in order (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), values, (still, rest) => {
+        const series = [...Array.from({ length: still }, () => rest[0] ?? 0), ...rest];
+        const acc = streamingAccumulator([0.1, 0.9]);
+        for (const v of series) acc.add(v);
+        const band = acc.band(0, false);
+        const direct = [0.1, 0.9].map((p) => {
+          const e = new StreamingQuantile(p);
+          for (const v of series) e.add(v);
+          return e.value();
+        });
+        expect(band.min).toBe(Math.min(...series));
+        expect(band.max).toBe(Math.max(...series));
+        // The clamp keeps P10 ≤ P90 within [min, max]; unclamped, they are the estimators' own.
+        expect(band.quantiles[0]?.value).toBe(
+          Math.min(band.max, Math.max(band.min, direct[0] as number)),
+        );
+      }),
       { numRuns: 200 },
     );
   });
