@@ -61,7 +61,10 @@ export default {
           peak = Math.max(peak, used() - before);
         },
       });
-      return { mb: peak / 1e6, moving: result.rows.filter((r) => r.band.max > r.band.min).length };
+      const moving = result.rows.filter(
+        (/** @type {{ band: { min: number, max: number } }} */ r) => r.band.max > r.band.min,
+      ).length;
+      return { mb: peak / 1e6, moving };
     };
     const memory = {
       streaming: [live(1000, 'streaming'), live(10_000, 'streaming')],
