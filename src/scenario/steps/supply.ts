@@ -269,7 +269,8 @@ function stagePlans(
   own: readonly ResolvedChange[],
   restrictions: readonly ExportRestriction[],
 ): readonly StageYearPlan[] {
-  const keys = [...base.base.keys()];
+  // Sorted: a draw may list the same suppliers in another order (its shares reorder them).
+  const keys = [...base.base.keys()].sort();
   const id = `${base.stage}|${keys.join(' ')}`;
   const kept = input.memo?.supply.get(position);
   if (kept !== undefined && kept.id === id) return kept.plans;
