@@ -59,8 +59,8 @@ export interface SimulationOptions {
   /** Also return every draw's value of every metric; default `false`. */
   readonly keepDraws?: boolean;
   /**
-   * `'exact'` (default): quantiles from the sorted draws by numpy's default rule, keeping one
-   * float64 per draw and metric; `'streaming'`: the P² estimator (Jain & Chlamtac 1985), memory
+   * `'exact'` (default): quantiles of the draws by numpy's default rule, keeping one float64 per
+   * draw for each metric that moves (none for one that does not); `'streaming'`: the P² estimator (Jain & Chlamtac 1985), memory
    * flat in the number of draws, quantiles approximate (for a smooth distribution and 10,000
    * draws, typically within a fraction of a percent of the exact ones). Not with `keepDraws`.
    */
@@ -314,10 +314,6 @@ function checkStated(fn: string, path: readonly (string | number)[], u: FigureUn
 
 type Change = { readonly path: readonly (string | number)[]; readonly value: number };
 
-/**
- * The numbers of each draw: one uniform per group, groups in sorted order, draws in order; then
- * each derived residual share, the rest of its table after the drawn shares.
- */
 /**
  * The changes that put every figure at its group's number `u` (a quantile in [0, 1)), then each
  * derived residual share at the rest of its table.
