@@ -32,8 +32,8 @@ import {
 import {
   type Accumulator,
   type Band,
-  bandsOf,
   exactAccumulator,
+  sharedAccumulators,
   streamingAccumulator,
 } from './summary.js';
 
@@ -447,8 +447,9 @@ function setup(checked: Checked): SimulationSetup {
 }
 
 /**
- * Add a draw's rows to the bands: by position when the steps gave the template's rows in its
- * order, else matched by key (sorted); a draw that changed which rows exist is refused.
+ * Put a draw's rows where their bands are (`put(index of the row in the sorted rows, value)`): by
+ * position when the steps gave the template's rows in its order, else matched by key (sorted); a
+ * draw that changed which rows exist is refused.
  */
 function addRows(
   fn: string,
@@ -460,7 +461,7 @@ function addRows(
     readonly position: readonly number[];
     readonly matched: boolean;
   },
-  acc: readonly Accumulator[],
+  put: (index: number, value: number) => void,
 ): void {
   const { template, keys, position, matched } = match;
   const same = (a: ScenarioRow, b: ScenarioRow) =>
@@ -475,7 +476,7 @@ function addRows(
     rows.every((r, k) => same(r, template[k] as ScenarioRow))
   ) {
     for (let k = 0; k < rows.length; k++)
-      acc[position[k] as number]?.add((rows[k] as ScenarioRow).value);
+      put(position[k] as number, (rows[k] as ScenarioRow).value);
     return;
   }
   // The steps gave their rows in another order (or other rows): match them by key.
@@ -488,7 +489,7 @@ function addRows(
       },
     ]);
   sorted.forEach((r, i) => {
-    acc[i]?.add(r.value);
+    put(i, r.value);
   });
 }
 
@@ -634,7 +635,6 @@ export function simulate(
   const steps = evaluateSteps(fn, centralInputs, resolved);
   const central = evaluateResolved(fn, centralInputs, resolved, lineage, steps);
   const keys = central.rows.map(rowKey);
-  const acc = keys.map(() => accumulator(checked));
   // What a draw need not recompute: when no drawn figure is a demand record, an application or
   // a number of a demand-side intervention, the demand paths and the demand step are the same in
   // every draw as in the evaluation as is (each step is a pure function of its inputs).
@@ -672,13 +672,19 @@ export function simulate(
         ? steps.demand.rows.length
         : 0);
   const fixed = new Set(position.slice(0, fixedRows));
-  const ignore: Accumulator = {
-    add() {},
-    addRepeated() {},
-    kept: () => undefined,
-    band: () => ({}) as Band,
+  // The other rows are collected draw by draw, rows that have drawn the same values sharing one
+  // accumulator (sharedAccumulators): `current` holds a draw's values, in `moving` order.
+  const moving = keys.flatMap((_, i) => (fixed.has(i) ? [] : [i]));
+  const slot = new Int32Array(keys.length).fill(-1);
+  moving.forEach((i, j) => {
+    slot[i] = j;
+  });
+  const shared = sharedAccumulators(() => accumulator(checked), moving.length);
+  const current = new Float64Array(moving.length);
+  const put = (index: number, value: number) => {
+    const j = slot[index] as number;
+    if (j >= 0) current[j] = value;
   };
-  const live = acc.map((a, i) => (fixed.has(i) ? ignore : a));
   const sink: RowSink | undefined = matched
     ? { template, values: centralValues.slice(), at: 0, ok: true }
     : undefined;
@@ -731,7 +737,7 @@ export function simulate(
       written = sink.ok && sink.at === template.length;
       if (written)
         for (let k = fixedRows; k < template.length; k++)
-          live[position[k] as number]?.add(sink.values[k] as number);
+          current[slot[position[k] as number] as number] = sink.values[k] as number;
       // A row the template does not have: the draw is evaluated again with rows, below.
       else sink.values.set(centralValues);
     }
@@ -740,18 +746,27 @@ export function simulate(
         ...(demand === undefined ? {} : { demand }),
         ...(memo === undefined ? {} : { memo }),
       }).rows;
-      addRows(fn, d, rows, { template, keys, position, matched }, live);
+      addRows(fn, d, rows, { template, keys, position, matched }, put);
     }
+    shared.add(current);
     d += 1;
     if (options.onProgress !== undefined && (d % step === 0 || d === checked.draws))
       options.onProgress(d, checked.draws);
   }
-  for (const i of fixed) acc[i]?.addRepeated((central.rows[i] as ScenarioRow).value, d);
-  const bands = bandsOf(
-    acc,
-    central.rows.map((row) => row.value),
+  const bands: Band[] = [];
+  const movingBands = shared.bands(
+    moving.map((i) => (central.rows[i] as ScenarioRow).value),
     checked.keepDraws,
   );
+  moving.forEach((i, j) => {
+    bands[i] = movingBands[j] as Band;
+  });
+  for (const i of fixed) {
+    const value = (central.rows[i] as ScenarioRow).value;
+    const one = accumulator(checked);
+    one.addRepeated(value, d);
+    bands[i] = one.band(value, checked.keepDraws);
+  }
   const rows = central.rows.map((row, i) => ({ ...row, band: bands[i] as Band }));
   return {
     ...setup(checked),
