@@ -102,8 +102,8 @@ export default {
         },
       ],
       notes: [
-        `Live memory during a run${gc ? '' : ' (without --expose-gc, so garbage not yet collected is counted)'}: streaming quantiles ${memory.streaming[0]?.mb.toFixed(1)} MB for 1,000 draws and ${memory.streaming[1]?.mb.toFixed(1)} MB for 10,000 (five markers per quantile and row, flat in the number of draws); exact quantiles ${memory.exact[0]?.mb.toFixed(1)} MB and ${memory.exact[1]?.mb.toFixed(1)} MB (one float64 per draw for each of the ${memory.exact[1]?.moving} rows that move, none for the others).`,
-        'A draw recomputes only the stage tables and import lines whose records it changed, keeps the steps’ scenario-only plans, the capacity step and the demand step (no drawn figure touches demand), and writes the rows’ values in the template’s order; rows that drew the same values share one band computation. A test asks every draw for the numbers of evaluate on the drawn dataset, bit for bit.',
+        `Live memory during a run${gc ? '' : ' (without --expose-gc, so garbage not yet collected is counted)'}: streaming quantiles ${memory.streaming[0]?.mb.toFixed(1)} MB for 1,000 draws and ${memory.streaming[1]?.mb.toFixed(1)} MB for 10,000 (five markers per quantile and row, flat in the number of draws); exact quantiles ${memory.exact[0]?.mb.toFixed(1)} MB and ${memory.exact[1]?.mb.toFixed(1)} MB (${memory.exact[1]?.moving} rows move; one float64 per draw for each set of them that drew different values, as rows that drew the same values share one accumulator).`,
+        'A draw recomputes only the stage tables and import lines whose records it changed, keeps the steps’ scenario-only plans, the capacity step and the demand step (no drawn figure touches demand), and writes the rows’ values in the template’s order; rows that have drawn the same values share one accumulator until they part. A test asks every draw for the numbers of evaluate on the drawn dataset, bit for bit.',
       ],
     };
   },

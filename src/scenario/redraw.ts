@@ -3,7 +3,7 @@
 // the first read (the same helpers), so that a draw costs its changed numbers, not a re-read of
 // the dataset (selecting tables, checking records, writing the assumptions' sentences).
 import { publishedShareRows } from '../chain/internal.js';
-import type { BalanceRecord, MassValue, StageOutput, TradeFlow } from '../model/index.js';
+import type { BalanceRecord, Dataset, MassValue, StageOutput, TradeFlow } from '../model/index.js';
 import { Dec, decString, toDec } from '../numeric/internal.js';
 import {
   type EvaluationInputs,
@@ -26,6 +26,11 @@ export interface RedrawPlan {
   >;
   /** The position of the mining stage, whose table sizes the stages sized by the rule 'mining'. */
   readonly mining: number | undefined;
+  /**
+   * For each line, for each of its flows (in `records.flows` order), the position of the flow's
+   * exporter in the line's `shares`; `undefined` where the flows name an exporter the shares lack.
+   */
+  readonly exporters: readonly (readonly number[] | undefined)[];
 }
 
 /** Collections whose numbers an evaluation never reads beyond the records the plan lists. */
@@ -38,7 +43,7 @@ const NOT_READ = new Set(['worldTotals']);
  *
  * @internal
  */
-export function redrawPlan(inputs: EvaluationInputs): RedrawPlan {
+export function redrawPlan(inputs: EvaluationInputs, dataset: Dataset): RedrawPlan {
   const readers = new Map<string, { stages: number[]; lines: number[] }>();
   const at = (key: string) => {
     const entry = readers.get(key) ?? { stages: [], lines: [] };
@@ -59,7 +64,14 @@ export function redrawPlan(inputs: EvaluationInputs): RedrawPlan {
     for (const index of line.records.balances) at(`balances/${index}`).lines.push(position);
     for (const index of line.records.flows) at(`tradeFlows/${index}`).lines.push(position);
   });
-  return { readers, mining: mining < 0 ? undefined : mining };
+  const flows = dataset.tradeFlows ?? [];
+  const exporters = inputs.lines.map((line) => {
+    const at = line.records.flows.map((i) =>
+      line.shares.findIndex(([exporter]) => exporter === flows[i]?.exporter),
+    );
+    return at.some((k) => k < 0) ? undefined : at;
+  });
+  return { readers, mining: mining < 0 ? undefined : mining, exporters };
 }
 
 /**
@@ -129,9 +141,25 @@ function redrawStage(
   };
 }
 
-function redrawLine(fn: string, line: ImportLine, recordAt: DrawnRecord): ImportLine {
+function redrawLine(
+  fn: string,
+  line: ImportLine,
+  recordAt: DrawnRecord,
+  exporters: readonly number[] | undefined,
+): ImportLine {
   const flows = line.records.flows.map((i) => recordAt('tradeFlows', i) as TradeFlow);
-  const shares = sortedShares(sharesByExporter(flows));
+  let shares: ImportLine['shares'];
+  if (exporters === undefined) shares = sortedShares(sharesByExporter(flows));
+  else {
+    // As sharesByExporter adds them (each exporter's flows in order), placed in the line's order
+    // of exporters (sorted), which the draw does not change.
+    const sums = line.shares.map(() => 0);
+    flows.forEach((flow, j) => {
+      const k = exporters[j] as number;
+      sums[k] = (sums[k] as number) + (flow.share ?? 0);
+    });
+    shares = line.shares.map(([exporter], k) => [exporter, sums[k] as number] as const);
+  }
   if (line.records.balances.length === 0) return { ...line, shares };
   const rows = line.records.balances.map((i) => recordAt('balances', i) as BalanceRecord);
   return { ...line, quantity: importQuantity(fn, rows, rows.keys()), shares };
@@ -209,6 +237,11 @@ export function redrawInputs(
   }
   const nextLines = inputs.lines.slice();
   for (const position of lines)
-    nextLines[position] = redrawLine(fn, inputs.lines[position] as ImportLine, recordAt);
+    nextLines[position] = redrawLine(
+      fn,
+      inputs.lines[position] as ImportLine,
+      recordAt,
+      plan.exporters[position],
+    );
   return { ...inputs, stages: nextStages, lines: nextLines };
 }

@@ -656,7 +656,7 @@ export function simulate(
     ? { apps: centralInputs.apps, options: centralInputs.options }
     : undefined;
   // A draw recomputes only the stage tables and import lines whose records it changed.
-  const plan = redrawPlan(centralInputs);
+  const plan = redrawPlan(centralInputs, dataset);
   // The steps' plans and the capacity step hold only the scenario's numbers: kept across draws
   // unless the scenario's own numbers are drawn.
   const scenarioFixed = checked.figures.every((f) => f.path[0] !== 'scenario');

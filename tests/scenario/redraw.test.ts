@@ -53,7 +53,7 @@ describe('redrawInputs', () => {
     'gives the numbers of a full read of the drawn dataset (reference year %i, 40 draws)',
     (year) => {
       const central = readEvaluationInputs('t', baseline, year, {});
-      const plan = redrawPlan(central);
+      const plan = redrawPlan(central, baseline);
       const rng = xoroshiro128plus(year);
       let moved = 0;
       for (let d = 0; d < 40; d++) {
@@ -73,7 +73,7 @@ describe('redrawInputs', () => {
 
   test('a change to a record no stage or line reads leaves the inputs as they are', () => {
     const central = readEvaluationInputs('t', baseline, 2024, {});
-    const plan = redrawPlan(central);
+    const plan = redrawPlan(central, baseline);
     const read = new Set(plan.readers.keys());
     const index = (baseline.stageOutputs ?? []).findIndex((_, i) => !read.has(`stageOutputs/${i}`));
     expect(index).toBeGreaterThanOrEqual(0);
@@ -87,7 +87,7 @@ describe('redrawInputs', () => {
 
   test('a change it cannot follow (a demand record) sends the caller to the full read', () => {
     const central = readEvaluationInputs('t', baseline, 2024, {});
-    const plan = redrawPlan(central);
+    const plan = redrawPlan(central, baseline);
     const changes = [{ path: ['demand', 0, 'quantity', 'amount'], value: 1 }];
     const drawn = datasetWith(baseline, changes);
     expect(redraw(central, plan, recordsOf(drawn), changes)).toBeUndefined();
@@ -97,7 +97,7 @@ describe('redrawInputs', () => {
     // options.throughput sizes mining: its shares would then be computed from the drawn tonnes.
     const options = { throughput: { mining: 400_000 } };
     const central = readEvaluationInputs('t', baseline, 2024, options);
-    const plan = redrawPlan(central);
+    const plan = redrawPlan(central, baseline);
     const mining = central.stages.find((s) => s.stage === 'mining');
     const record = mining?.records[0] as number;
     const changes = [{ path: ['stageOutputs', record, 'quantity', 'amount'], value: 1000 }];
@@ -108,7 +108,7 @@ describe('redrawInputs', () => {
   test('the inputs given are not mutated', () => {
     const central = readEvaluationInputs('t', baseline, 2024, {});
     const before = JSON.stringify(numbers(central));
-    const plan = redrawPlan(central);
+    const plan = redrawPlan(central, baseline);
     const mining = central.stages.find((s) => s.stage === 'mining');
     const changes = [
       { path: ['stageOutputs', mining?.records[0] as number, 'quantity', 'amount'], value: 1 },
