@@ -52,3 +52,53 @@ export function decString(value: Dec): string {
   if (value.isZero()) return '0';
   return value.toFixed();
 }
+
+const PLAIN_OR_EXPONENT = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
+
+/**
+ * The exact sum of non-negative decimals, read as {@link toDec} reads them (a number at its
+ * shortest round-trip representation, a string as a plain decimal), as a plain decimal string,
+ * in BigInt arithmetic: what a decimal.js sum at the library's precision (40 significant digits)
+ * gives term by term, a few times faster. `undefined` where that equality is not certain: a
+ * negative term, or a sum spanning more than 40 digits from its first digit to the smallest
+ * decimal place a term uses (a decimal.js partial sum could then round); the caller sums in
+ * decimal.js instead.
+ *
+ * @internal
+ */
+export function exactDecimalSum(
+  fn: string,
+  path: readonly (string | number)[],
+  amounts: readonly unknown[],
+): string | undefined {
+  const terms: { digits: bigint; exponent: number }[] = [];
+  for (const amount of amounts) {
+    let text: string;
+    if (typeof amount === 'number') {
+      if (!Number.isFinite(amount)) return invalidArgument(fn, path, 'a finite number', amount);
+      text = String(amount);
+    } else if (typeof amount === 'string') text = checkDecimalString(fn, path, amount);
+    else return invalidArgument(fn, path, 'a finite number or a decimal string', amount);
+    const match = PLAIN_OR_EXPONENT.exec(text.startsWith('+') ? text.slice(1) : text);
+    if (match === null) return undefined;
+    const [, whole, fraction = '', exponent] = match as unknown as [
+      string,
+      string,
+      string?,
+      string?,
+    ];
+    terms.push({
+      digits: BigInt(whole + fraction),
+      exponent: (exponent === undefined ? 0 : Number(exponent)) - fraction.length,
+    });
+  }
+  if (terms.length === 0) return '0';
+  const smallest = Math.min(...terms.map((t) => t.exponent));
+  let sum = 0n;
+  for (const { digits, exponent } of terms) sum += digits * 10n ** BigInt(exponent - smallest);
+  const digits = sum.toString();
+  if (digits.length > 40) return undefined;
+  if (smallest >= 0) return sum === 0n ? '0' : digits + '0'.repeat(smallest);
+  const padded = digits.padStart(1 - smallest, '0');
+  return `${padded.slice(0, padded.length + smallest)}.${padded.slice(padded.length + smallest)}`;
+}

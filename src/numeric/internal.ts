@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-export { Dec, decString, toDec } from './decimal.js';
+export { Dec, decString, exactDecimalSum, toDec } from './decimal.js';
 export {
   checkFinite,
   checkFraction,

@@ -4,7 +4,7 @@
 // the dataset (selecting tables, checking records, writing the assumptions' sentences).
 import { publishedShareRows } from '../chain/internal.js';
 import type { BalanceRecord, Dataset, MassValue, StageOutput, TradeFlow } from '../model/index.js';
-import { Dec, decString, toDec } from '../numeric/internal.js';
+import { Dec, decString, exactDecimalSum, toDec } from '../numeric/internal.js';
 import {
   type EvaluationInputs,
   type ImportLine,
@@ -85,16 +85,19 @@ function tableTonnes(
   records: readonly StageOutput[],
 ): { total: number; base: Map<string, number> } {
   const path = [stage.stage];
-  let sum: Dec | undefined;
   const base = new Map<string, number>();
+  const amounts: unknown[] = [];
   for (const record of records) {
     const quantity = record.quantity as MassValue;
-    const amount = toDec(fn, path, quantity.amount);
-    sum = sum === undefined ? amount : sum.plus(amount);
+    amounts.push(quantity.amount);
     base.set(record.country, tonnesOf(fn, path, quantity));
   }
+  // Exact either way: BigInt where that is certain to equal the decimal.js sum, else decimal.js.
+  const amount =
+    exactDecimalSum(fn, path, amounts) ??
+    decString(amounts.reduce<Dec>((sum, a) => sum.plus(toDec(fn, path, a)), new Dec(0)));
   const first = records[0]?.quantity as MassValue;
-  const total = tonnesOf(fn, path, { ...first, amount: decString(sum ?? new Dec(0)) });
+  const total = tonnesOf(fn, path, { ...first, amount });
   return { total, base };
 }
 

@@ -289,12 +289,15 @@ export function exactAccumulator(
       const used = values.subarray(0, count);
       let min = Number.POSITIVE_INFINITY;
       let max = Number.NEGATIVE_INFINITY;
-      for (const v of used) {
+      let nan = false;
+      for (let i = 0; i < count; i++) {
+        const v = used[i] as number;
         if (v < min) min = v;
         if (v > max) max = v;
+        if (Number.isNaN(v)) nan = true;
       }
       // Selection needs ordered values; a NaN (none from the library's metrics) is sorted instead.
-      const finite = Number.isFinite(min) && Number.isFinite(max) && !used.some(Number.isNaN);
+      const finite = Number.isFinite(min) && Number.isFinite(max) && !nan;
       const sorted = finite ? undefined : Float64Array.from(used).sort();
       const quantiles = finite
         ? quantilesBySelection(used, ps)
