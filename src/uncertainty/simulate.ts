@@ -588,7 +588,7 @@ export function simulateMetrics(
  * demand paths that read a drawn record) and the steps of the evaluation, and gives every row the
  * number {@link index!evaluate} gives on the drawn dataset, bit for bit; the rest, and what the
  * scenario alone decides year by year, is worked out once. 10,000 draws of the export controls
- * over 2024–2050 take under 2 s on 2 cores, about 12× faster than 10,000 calls of `evaluate`
+ * over 2024–2050 take about 1.5 s on 2 cores, 11–23× faster than 10,000 calls of `evaluate`
  * (`bench/RESULTS.md`). See {@link simulateMetrics} for the drawing rule.
  *
  * @category Uncertainty
