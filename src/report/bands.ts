@@ -15,6 +15,7 @@ import {
   PALETTE,
   size,
   wrap,
+  yearAxis,
 } from './charts.js';
 import { checkRenderOptions } from './format.js';
 
@@ -228,14 +229,7 @@ export function fanChart(data: FanChartData, options: FanChartOptions = {}): str
         : `<polyline points="${path(s.value)}" fill="none" stroke="${c}" stroke-width="2"><title>${escapeXml(s.name)}</title></polyline>`,
     );
   });
-  const step = Math.max(1, Math.ceil(years.length / 8));
-  years.forEach((year, j) => {
-    if (j % step === 0 || j === years.length - 1)
-      body.push(
-        `<text x="${fmt(xAt(j))}" y="${y0 + 16}" text-anchor="middle" font-size="10" fill="#555">${year}</text>`,
-      );
-  });
-  body.push(`<text x="${x0}" y="${y1 - 16}" font-size="11" fill="#333">${escapeXml(unit)}</text>`);
+  body.push(...yearAxis(years, xAt, { x0, y0, y1 }, unit));
   const perLine = Math.floor((width - x1 - 44) / (11 * EM_PER_CHAR));
   let ly = y1;
   series.forEach((s, i) => {

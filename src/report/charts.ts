@@ -213,6 +213,30 @@ export function fmt(value: number): string {
 }
 
 /**
+ * A time chart's year labels below the axis at `y0` (at most about eight, the last always) and
+ * its unit above the plot at `y1`, as SVG elements. @internal
+ */
+export function yearAxis(
+  years: readonly number[],
+  xAt: (j: number) => number,
+  at: { readonly x0: number; readonly y0: number; readonly y1: number },
+  unit: string,
+): string[] {
+  const out: string[] = [];
+  const step = Math.max(1, Math.ceil(years.length / 8));
+  years.forEach((year, j) => {
+    if (j % step === 0 || j === years.length - 1)
+      out.push(
+        `<text x="${fmt(xAt(j))}" y="${at.y0 + 16}" text-anchor="middle" font-size="10" fill="#555">${year}</text>`,
+      );
+  });
+  out.push(
+    `<text x="${at.x0}" y="${at.y1 - 16}" font-size="11" fill="#333">${escapeXml(unit)}</text>`,
+  );
+  return out;
+}
+
+/**
  * A 100% stacked bar chart of each stage's country shares, as an SVG string (no DOM needed):
  * one bar per stage with data, the largest countries coloured (China in red, the residual in
  * grey), labels inside segments wide enough to hold them, a legend and the sources.
@@ -581,14 +605,7 @@ export function timeSeriesChart(
       `<polyline points="${points}" fill="none" stroke="${s.color ?? '#111'}" stroke-width="2" stroke-dasharray="${i === 0 ? '' : '5 3'}"><title>${escapeXml(s.name)}</title></polyline>`,
     );
   });
-  const step = Math.max(1, Math.ceil(years.length / 8));
-  years.forEach((year, j) => {
-    if (j % step === 0 || j === years.length - 1)
-      body.push(
-        `<text x="${fmt(xAt(j))}" y="${y0 + 16}" text-anchor="middle" font-size="10" fill="#555">${year}</text>`,
-      );
-  });
-  body.push(`<text x="${x0}" y="${y1 - 16}" font-size="11" fill="#333">${escapeXml(unit)}</text>`);
+  body.push(...yearAxis(years, xAt, { x0, y0, y1 }, unit));
   series
     .filter((s) => !zero.includes(s))
     .forEach((s, i) => {

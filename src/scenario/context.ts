@@ -8,7 +8,6 @@ import {
   importSourcesWithRecords,
   publicationKey,
   readTableOptions,
-  sharesByExporter,
 } from '../chain/internal.js';
 import { type ElementSymbol, elementSymbols, isElementSymbol } from '../elements/index.js';
 import { invalidArgument, isRareEarthsError } from '../errors/index.js';
@@ -533,8 +532,6 @@ export function sortedShares(
 ): (readonly [SupplierCode, number])[] {
   return Object.entries(shares).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
-
-export { sharesByExporter };
 
 function readLines(
   fn: string,

@@ -2,7 +2,7 @@
 // the stage tables and import lines whose records the draw changed, with the same arithmetic as
 // the first read (the same helpers), so that a draw costs its changed numbers, not a re-read of
 // the dataset (selecting tables, checking records, writing the assumptions' sentences).
-import { publishedShareRows } from '../chain/internal.js';
+import { publishedShareRows, sharesByExporter } from '../chain/internal.js';
 import type { BalanceRecord, Dataset, MassValue, StageOutput, TradeFlow } from '../model/index.js';
 import { Dec, decString, exactDecimalSum, toDec } from '../numeric/internal.js';
 import {
@@ -11,7 +11,6 @@ import {
   importQuantity,
   ownTonnes,
   type StageReference,
-  sharesByExporter,
   sortedShares,
   stageBase,
   tonnesOf,

@@ -325,26 +325,24 @@ export function changesAt(
   residuals: readonly DerivedResidual[],
   u: ReadonlyMap<string, number>,
 ): Change[] {
-  const changes: Change[] = [];
-  for (const f of figures) {
-    const p = u.get(f.group);
-    if (p !== undefined) changes.push({ path: f.path, value: figureAt(f, p) });
-  }
-  if (residuals.length > 0) {
-    const drawn = new Map(changes.map((c) => [c.path.join('/'), c.value]));
-    for (const r of residuals) {
-      let rest = r.total;
-      for (const m of r.members) rest -= drawn.get(m.path.join('/')) ?? m.value;
-      changes.push({ path: r.path, value: Math.max(0, rest) });
-    }
-  }
-  return changes;
+  // Only the figures whose group has a number move; the rest keep their values.
+  const moved = figures.filter((f) => u.has(f.group));
+  const groups = [...new Set(moved.map((f) => f.group))];
+  const layout = layoutOf(moved, residuals, groups);
+  const values = new Float64Array(layout.paths.length);
+  valuesAt(
+    moved,
+    layout,
+    groups.map((g) => u.get(g) as number),
+    values,
+  );
+  return layout.paths.map((path, j) => ({ path, value: values[j] as number }));
 }
 
 /** The paths a draw sets, in order (every figure, then each derived residual), and how each is made. */
 interface DrawLayout {
   readonly paths: readonly (readonly (string | number)[])[];
-  /** For each figure, the position of its group in the sorted groups. */
+  /** For each figure, the position of its group in the groups drawn. */
   readonly group: Int32Array;
   /** For each residual: its table's published sum, and each member's figure (or −1) and value. */
   readonly residuals: readonly {
@@ -353,42 +351,59 @@ interface DrawLayout {
   }[];
 }
 
-function drawLayout(checked: Checked): DrawLayout {
-  const position = new Map(checked.groups.map((g, i) => [g, i] as const));
-  // As changesAt looks members up: the last figure at a path holds it.
-  const atPath = new Map(checked.figures.map((f, j) => [f.path.join('/'), j] as const));
+function layoutOf(
+  figures: readonly UncertainFigure[],
+  residuals: readonly DerivedResidual[],
+  groups: readonly string[],
+): DrawLayout {
+  const position = new Map(groups.map((g, i) => [g, i] as const));
+  // A residual's member at the path of a drawn figure takes its number (the last figure there).
+  const atPath = new Map(figures.map((f, j) => [f.path.join('/'), j] as const));
   return {
-    paths: [...checked.figures.map((f) => f.path), ...checked.residuals.map((r) => r.path)],
-    group: Int32Array.from(checked.figures, (f) => position.get(f.group) as number),
-    residuals: checked.residuals.map((r) => ({
+    paths: [...figures.map((f) => f.path), ...residuals.map((r) => r.path)],
+    group: Int32Array.from(figures, (f) => position.get(f.group) as number),
+    residuals: residuals.map((r) => ({
       total: r.total,
       members: r.members.map((m) => ({ at: atPath.get(m.path.join('/')) ?? -1, value: m.value })),
     })),
   };
 }
 
+function drawLayout(checked: Checked): DrawLayout {
+  return layoutOf(checked.figures, checked.residuals, checked.groups);
+}
+
+/**
+ * The numbers at the layout's paths for the uniforms `u` (one per group, in the layout's order):
+ * each figure at its group's quantile, then each residual the rest of its table, never below 0.
+ */
+function valuesAt(
+  figures: readonly UncertainFigure[],
+  layout: DrawLayout,
+  u: ArrayLike<number>,
+  values: Float64Array,
+): void {
+  const n = figures.length;
+  for (let j = 0; j < n; j++)
+    values[j] = figureAt(figures[j] as UncertainFigure, u[layout.group[j] as number] as number);
+  layout.residuals.forEach((r, i) => {
+    let rest = r.total;
+    for (const m of r.members) rest -= m.at < 0 ? m.value : (values[m.at] as number);
+    values[n + i] = Math.max(0, rest);
+  });
+}
+
 /**
  * Each draw's numbers at the layout's paths, in one buffer written over draw by draw: one uniform
- * per group (groups in sorted order, draws in order), each figure at its group's quantile, each
- * residual the rest of its table; the numbers {@link changesAt} gives at the same uniforms.
+ * per group (groups in sorted order, draws in order), then {@link valuesAt}.
  */
 function* drawValues(checked: Checked, layout: DrawLayout): Generator<Float64Array> {
   const rng = xoroshiro128plus(checked.seed);
   const u = new Float64Array(checked.groups.length);
   const values = new Float64Array(layout.paths.length);
-  const n = checked.figures.length;
   for (let d = 0; d < checked.draws; d++) {
     for (let g = 0; g < u.length; g++) u[g] = uniformFloat64(rng);
-    for (let j = 0; j < n; j++)
-      values[j] = figureAt(
-        checked.figures[j] as UncertainFigure,
-        u[layout.group[j] as number] as number,
-      );
-    layout.residuals.forEach((r, i) => {
-      let rest = r.total;
-      for (const m of r.members) rest -= m.at < 0 ? m.value : (values[m.at] as number);
-      values[n + i] = Math.max(0, rest);
-    });
+    valuesAt(checked.figures, layout, u, values);
     yield values;
   }
 }

@@ -161,8 +161,6 @@ export interface Accumulator {
   add(value: number): void;
   /** `add(value)` `times` times. */
   addRepeated(value: number, times: number): void;
-  /** The draws kept, in draw order (exact quantiles of a metric that moved); else `undefined`. */
-  kept(): Float64Array | undefined;
   /** A copy in the present state: it goes on from the same draws. */
   clone(): Accumulator;
   band(central: number, keepDraws: boolean): Band;
@@ -268,7 +266,6 @@ export function exactAccumulator(
       if (values !== undefined) values.fill(value, count, count + times - 1);
       count += times - 1;
     },
-    kept: () => values?.subarray(0, count),
     clone: () =>
       exactAccumulator(ps, draws, {
         ...(values === undefined ? {} : { values: values.slice() }),
@@ -362,7 +359,6 @@ export function streamingAccumulator(ps: readonly number[], from?: StreamingStat
     addRepeated(value, times) {
       for (let i = 0; i < times; i++) add(value);
     },
-    kept: () => undefined,
     clone: () =>
       streamingAccumulator(ps, { ...st, estimators: st.estimators.map((e) => e.clone()) }),
     band(central) {
